@@ -1,0 +1,52 @@
+# The README's two commands: `make run` and `make test`. Both create .venv on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8501
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test test-fast lint format validate export coverage schema clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/lock.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+venv: $(STAMP) ## create .venv with the locked dependencies
+
+run: $(STAMP) ## start the dashboard on the bundled data at http://127.0.0.1:8501
+	$(VENV)/bin/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT)
+
+test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium)
+	$(PY) -m pytest
+
+test-fast: $(STAMP) ## the test suite without the browser tests
+	$(PY) -m pytest -m "not browser"
+
+lint: $(STAMP) ## ruff check + format check, mypy on the core
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(STAMP) ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+validate: $(STAMP) ## check every file in data/ and print problems as file:line:col
+	$(PY) -m dashboard validate
+
+coverage: $(STAMP) ## list numbers in the articles that no claim quotes
+	$(PY) -m dashboard coverage
+
+schema: $(STAMP) ## regenerate schema/*.json from the models
+	$(PY) -m dashboard schema --write
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,1 @@
+"""Regional-innovation dashboard: claims from newspaper reports, each traced to its sentence."""

@@ -1,0 +1,149 @@
+"""Command line: ``python -m dashboard validate | export | coverage | schema``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .core.coverage import coverage
+from .core.loader import DATA_DIR_ENV, default_data_dir, load_dataset
+from .core.schema import stale_schemas, write_schemas
+from .core.table import tidy_table
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    if args.format == "json":
+        json.dump(
+            {
+                "valid": dataset.valid,
+                "claims": len(dataset.claims),
+                "problems": [p.as_dict() for p in dataset.problems],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+    else:
+        for problem in dataset.problems:
+            print(problem)
+        summary = (
+            f"{len(dataset.claims)} claims, {len(dataset.sites)} sites, "
+            f"{len(dataset.metrics)} metrics, {len(dataset.sources)} sources"
+        )
+        if dataset.valid:
+            print(f"ok: {summary}")
+        else:
+            print(f"{len(dataset.problems)} problems; {summary} valid", file=sys.stderr)
+    return int(not dataset.valid)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    for problem in dataset.problems:
+        print(problem, file=sys.stderr)
+    frame = tidy_table(dataset)
+    out = Path(args.output)
+    if args.format == "csv":
+        frame.to_csv(out, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
+    elif args.format == "json":
+        frame.to_json(out, orient="records", force_ascii=False, date_format="iso", indent=1)
+    else:
+        frame.to_parquet(out, index=False)
+    print(f"wrote {len(frame)} rows to {out}", file=sys.stderr)
+    return int(not dataset.valid) if args.strict else 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    reports = coverage(dataset)
+    if args.format == "json":
+        json.dump(
+            [
+                {
+                    "source": r.source_id,
+                    "file": r.file,
+                    "counts": {s: r.count(s) for s in ("claim", "date", "excluded", "uncaptured")},
+                    "figures": [vars(f) for f in r.figures if args.all or f.status == "uncaptured"],
+                }
+                for r in reports
+            ],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return 0
+    total = {s: 0 for s in ("claim", "date", "excluded", "uncaptured")}
+    for r in reports:
+        counts = {s: r.count(s) for s in total}
+        for s in total:
+            total[s] += counts[s]
+        print(
+            f"{r.source_id} {r.file}: {len(r.figures)} numbers: {counts['claim']} in claims, "
+            f"{counts['date']} dates, {counts['excluded']} excluded, "
+            f"{counts['uncaptured']} not captured"
+        )
+        for f in r.figures:
+            if f.status == "uncaptured" or args.all:
+                extra = f" ({f.reason})" if f.reason else ""
+                print(f"  line {f.line}: {f.text:>8} [{f.status}] …{f.context}…{extra}")
+    print(
+        f"all: {sum(total.values())} numbers: {total['claim']} in claims, {total['date']} "
+        f"dates, {total['excluded']} excluded, {total['uncaptured']} not captured"
+    )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.write:
+        for name in write_schemas(ROOT):
+            print(f"wrote {name}")
+        return 0
+    stale = stale_schemas(ROOT)
+    for name in stale:
+        print(f"{name} differs from the models: run `make schema`")
+    return int(bool(stale))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    data_help = f"the data folder (default: ${DATA_DIR_ENV} or ./data)"
+
+    p = sub.add_parser("validate", help="check every data file; exit 1 on any problem")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="write the tidy table (README: 'The tidy table')")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--format", choices=["csv", "json", "parquet"], required=True)
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.add_argument("--strict", action="store_true", help="exit 1 when the data has problems")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("coverage", help="list numbers in the articles that no claim quotes")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--all", action="store_true", help="list every number, not just uncaptured")
+    p.set_defaults(func=cmd_coverage)
+
+    p = sub.add_parser("schema", help="check (or --write) schema/*.json against the models")
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,1 @@
+"""The core: data models, loading, checks and the tidy table. Never imports streamlit."""

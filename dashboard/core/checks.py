@@ -1,0 +1,348 @@
+"""Checks across files: references, duplicates, quotes against their articles."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .loader import Dataset, Exclusion, FileResult, Located
+from .models import Claim, FigureKind, Metric, Unit
+from .periods import parse_period
+from .problems import Problem, did_you_mean
+from .quotes import figure_in_quote, quote_hint
+
+GROWTH_UNITS = {"percent", "percentage_point", "ratio"}
+
+
+def _at(
+    item: Located[Any], code: str, message: str, field: str = "", hint: str | None = None
+) -> Problem:
+    line, col = item.at(field) if field else (item.line, item.col)
+    path = f"{item.path}.{field}" if field and item.path else (field or item.path)
+    return Problem(item.file, line, col, code, message, path, hint)
+
+
+def _index(dataset: Dataset, items: Iterable[Located[Any]], what: str) -> dict[str, Located[Any]]:
+    out: dict[str, Located[Any]] = {}
+    for item in items:
+        key = item.record.id
+        if key in out:
+            first = out[key]
+            dataset.problems.append(
+                _at(
+                    item,
+                    "duplicate-id",
+                    f"{what} id {key!r} is already defined at {first.file}:{first.line}",
+                    "id",
+                )
+            )
+            continue
+        out[key] = item
+    return out
+
+
+def _records(files: list[FileResult], kind: str, key: str) -> list[Located[Any]]:
+    return [rec for f in files if f.kind == kind for rec in f.records.get(key, [])]
+
+
+def check_dataset(data_dir: Path, files: list[FileResult]) -> Dataset:
+    """Cross-check the per-file results and assemble the dataset."""
+    dataset = Dataset(data_dir, files=files)
+    for f in files:
+        dataset.problems.extend(f.problems)
+
+    dataset.regions = _index(dataset, _records(files, "regions", "regions"), "region")
+    dataset.standard_units = _index(
+        dataset, _records(files, "units", "standard_units"), "standard unit"
+    )
+    dataset.units = _index(dataset, _records(files, "units", "units"), "unit")
+    for item in dataset.units.values():
+        if item.record.standard not in dataset.standard_units:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "unknown-unit",
+                    f"standard unit {item.record.standard!r} is not in standard_units",
+                    "standard",
+                    did_you_mean(item.record.standard, dataset.standard_units),
+                )
+            )
+
+    dataset.sources = _index(dataset, _records(files, "sources", "sources"), "source")
+    _check_sources(dataset)
+    dataset.metrics = _index(dataset, _records(files, "metrics", "metrics"), "metric")
+    for metric in dataset.metrics.values():
+        if metric.record.unit not in dataset.standard_units:
+            dataset.problems.append(
+                _at(
+                    metric,
+                    "unknown-unit",
+                    f"standard unit {metric.record.unit!r} is not in units.yaml",
+                    "unit",
+                    did_you_mean(metric.record.unit, dataset.standard_units),
+                )
+            )
+    dataset.sites = _index(dataset, _records(files, "sites", "sites"), "site")
+    _check_sites(dataset)
+    _check_claims(dataset, files)
+    _check_exclusions(dataset, files)
+    dataset.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code))
+    return dataset
+
+
+def _check_sources(dataset: Dataset) -> None:
+    root = dataset.data_dir.parent.resolve()
+    for source_id, item in list(dataset.sources.items()):
+        path = (dataset.data_dir / item.record.file).resolve()
+        if not path.is_relative_to(root):
+            dataset.problems.append(
+                _at(
+                    item,
+                    "bad-path",
+                    f"{item.record.file!r} leads outside the project folder",
+                    "file",
+                )
+            )
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            dataset.problems.append(
+                _at(item, "missing-file", f"article file {item.record.file!r} not found", "file")
+            )
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != item.record.sha256:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "sha-mismatch",
+                    f"the article's sha256 is {digest}, the registry says {item.record.sha256}",
+                    "sha256",
+                    "if the article was replaced on purpose, update sha256",
+                )
+            )
+        try:
+            dataset.texts[source_id] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            dataset.problems.append(_at(item, "not-utf8", "the article is not UTF-8", "file"))
+
+
+def _check_sites(dataset: Dataset) -> None:
+    for site_id, item in list(dataset.sites.items()):
+        site = item.record
+        if site.region not in dataset.regions:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "unknown-region",
+                    f"region {site.region!r} is not in regions.yaml",
+                    "region",
+                    did_you_mean(site.region, dataset.regions),
+                )
+            )
+        if site.parent is not None and site.parent not in dataset.sites:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "unknown-site",
+                    f"parent {site.parent!r} is not a site",
+                    "parent",
+                    did_you_mean(site.parent, dataset.sites),
+                )
+            )
+        if site.parent == site_id:
+            dataset.problems.append(
+                _at(item, "bad-value", "a site cannot be its own parent", "parent")
+            )
+
+
+def unit_fits(unit: Unit, metric: Metric, kind: FigureKind) -> bool:
+    """Whether a claim of ``kind`` may print ``metric`` in ``unit``."""
+    if kind is FigureKind.growth:
+        return unit.standard in GROWTH_UNITS or unit.standard == metric.unit
+    if kind is FigureKind.rank:
+        return unit.standard == "rank"
+    return unit.standard == metric.unit
+
+
+def _site_hint(dataset: Dataset, value: str) -> str | None:
+    for site_id, item in dataset.sites.items():
+        if value in (item.record.name_zh, item.record.name_en):
+            return f"did you mean {site_id}?"
+    return did_you_mean(value, dataset.sites)
+
+
+def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
+    seen: dict[str, Located[Claim]] = {}
+    growth: list[Located[Claim]] = []
+    for f in files:
+        if f.kind != "claims":
+            continue
+        source_id = Path(f.file).stem
+        claims = f.records.get("claims", [])
+        if source_id not in dataset.sources:
+            dataset.problems.append(
+                Problem(
+                    f.file,
+                    1,
+                    1,
+                    "unknown-source",
+                    f"the file name says source {source_id!r}, which is not in sources.yaml",
+                    "",
+                    did_you_mean(source_id, dataset.sources)
+                    or "name the file after its source id: claims/<source>.yaml",
+                )
+            )
+        text = dataset.texts.get(source_id)
+        for item in claims:
+            claim = item.record
+            if claim.id in seen:
+                first = seen[claim.id]
+                dataset.problems.append(
+                    _at(
+                        item,
+                        "duplicate-id",
+                        f"claim id {claim.id!r} is already used at {first.file}:{first.line}",
+                        "id",
+                    )
+                )
+                continue
+            seen[claim.id] = item
+            problems = list(_claim_problems(dataset, item, text))
+            dataset.problems.extend(problems)
+            if not problems and source_id in dataset.sources:
+                dataset.claims.append((source_id, item))
+                if claim.growth_of is not None:
+                    growth.append(item)
+    valid = {item.record.id: item for _, item in dataset.claims}
+    for item in growth:
+        claim = item.record
+        target = valid.get(claim.growth_of or "")
+        if target is None:
+            code = "unknown-claim" if claim.growth_of not in seen else "bad-growth-link"
+            message = (
+                f"growth_of {claim.growth_of!r} is not a claim"
+                if code == "unknown-claim"
+                else f"growth_of {claim.growth_of!r} names a claim that has problems"
+            )
+            dataset.problems.append(
+                _at(item, code, message, "growth_of", did_you_mean(claim.growth_of, seen))
+            )
+        elif claim.kind is not FigureKind.growth or target.record.kind is FigureKind.growth:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "bad-growth-link",
+                    "growth_of links a growth rate (kind: growth) to a level (any other kind)",
+                    "growth_of",
+                )
+            )
+        elif target.record.site != claim.site or target.record.metric != claim.metric:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "bad-growth-link",
+                    "a growth rate and its level must have the same site and metric",
+                    "growth_of",
+                )
+            )
+
+
+def _claim_problems(dataset: Dataset, item: Located[Claim], text: str | None):
+    claim = item.record
+    site = dataset.sites.get(claim.site)
+    if site is None:
+        yield _at(
+            item,
+            "unknown-site",
+            f"site {claim.site!r} is not in sites/*.yaml",
+            "site",
+            _site_hint(dataset, claim.site),
+        )
+    metric = dataset.metrics.get(claim.metric)
+    if metric is None:
+        yield _at(
+            item,
+            "unknown-metric",
+            f"metric {claim.metric!r} is not in metrics/*.yaml",
+            "metric",
+            did_you_mean(claim.metric, dataset.metrics),
+        )
+    unit = dataset.units.get(claim.unit)
+    if unit is None:
+        yield _at(
+            item,
+            "unknown-unit",
+            f"unit {claim.unit!r} is not in units.yaml",
+            "unit",
+            did_you_mean(claim.unit, dataset.units),
+        )
+    if (
+        metric is not None
+        and unit is not None
+        and not unit_fits(unit.record, metric.record, claim.kind)
+    ):
+        yield _at(
+            item,
+            "unit-mismatch",
+            f"unit {claim.unit!r} is {unit.record.standard}, but metric "
+            f"{claim.metric!r} is measured in {metric.record.unit}",
+            "unit",
+            "growth rates take %, 个百分点 or 倍; ranks take 位"
+            if claim.kind in (FigureKind.growth, FigureKind.rank)
+            else None,
+        )
+    try:
+        parse_period(claim.period)
+    except ValueError as err:
+        yield _at(item, "bad-period", str(err), "period")
+    if text is not None and claim.quote not in text:
+        yield _at(
+            item,
+            "quote-not-found",
+            "the quote is not verbatim in the article",
+            "quote",
+            quote_hint(claim.quote, text),
+        )
+    if figure_in_quote(claim) is None:
+        shown = claim.printed if claim.printed is not None else f"{claim.value:g}"
+        yield _at(
+            item,
+            "number-not-in-quote",
+            f"the quote does not contain {shown!r}",
+            "printed" if claim.printed is not None else "value",
+            None
+            if claim.printed is not None
+            else "if the article writes it otherwise (千余, 两, 1,200), set `printed:`",
+        )
+
+
+def _check_exclusions(dataset: Dataset, files: list[FileResult]) -> None:
+    for item in _records(files, "ignore", "ignore"):
+        excl: Exclusion = item.record
+        text = dataset.texts.get(excl.source)
+        if excl.source not in dataset.sources:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "unknown-source",
+                    f"source {excl.source!r} is not in sources.yaml",
+                    "source",
+                    did_you_mean(excl.source, dataset.sources),
+                )
+            )
+        elif text is not None and excl.text not in text:
+            dataset.problems.append(
+                _at(
+                    item,
+                    "ignore-not-found",
+                    "the text is not verbatim in the article",
+                    "text",
+                    quote_hint(excl.text, text),
+                )
+            )
+        else:
+            dataset.exclusions.append(excl)

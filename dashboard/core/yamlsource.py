@@ -1,0 +1,301 @@
+"""Read one YAML file safely into plain values, keeping the position of every node.
+
+PyYAML's constructors lose positions, keep the last of duplicate keys and read YAML 1.1
+surprises (``no`` as false, ``012`` as octal, bare dates as dates) without a word. So the file
+is only *composed* (libyaml's C parser where present, which never constructs objects) and the
+node tree is turned into values here, reporting every surprise as a :class:`Problem`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml's parser: faster, same safety (composing never constructs objects)
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback where libyaml is missing
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
+_TRUE_FALSE = {"true", "false"}
+
+
+@dataclass
+class YamlDoc:
+    """A parsed file: its plain value, the position of each path, and its problems."""
+
+    file: str
+    value: Any = None
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def mark(self, path: Path_) -> tuple[int, int]:
+        """The (line, col) of ``path`` or of its nearest ancestor that has one."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: Path_, code: str, message: str, hint: str | None = None) -> Problem:
+        line, col = self.mark(path)
+        return Problem(self.file, line, col, code, message, format_path(path), hint)
+
+
+def format_path(path: Path_) -> str:
+    """``('claims', 2, 'value')`` -> ``claims[2].value``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _depth_guard(text: str) -> int:
+    """Nesting depth an attacker could reach cheaply (flow brackets, `- - -` runs)."""
+    depth = worst = 0
+    for char in text:  # flow collections; quoted brackets only over-count, which is safe
+        if char in "[{":
+            depth += 1
+            worst = max(worst, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        run = 0
+        while stripped.startswith(("- ", "? ")):
+            run += 1
+            stripped = stripped[2:].lstrip()
+        indent = (len(line) - len(line.lstrip())) // 2
+        worst = max(worst, run + indent // 4)
+    return worst
+
+
+def read_yaml(path: Path, display: str) -> YamlDoc:
+    """Read ``path`` into a :class:`YamlDoc`; never raises on bad content."""
+    doc = YamlDoc(display)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        doc.problems.append(Problem(display, 0, 0, "unreadable", f"cannot read: {err.strerror}"))
+        return doc
+    return parse_yaml(raw, doc)
+
+
+def parse_yaml(raw: bytes, doc: YamlDoc) -> YamlDoc:
+    """Parse ``raw`` bytes into ``doc``."""
+    if len(raw) > MAX_BYTES:
+        doc.problems.append(
+            Problem(
+                doc.file,
+                0,
+                0,
+                "file-too-large",
+                f"{len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                hint="split the file",
+            )
+        )
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        doc.problems.append(
+            Problem(
+                doc.file,
+                line,
+                col,
+                "not-utf8",
+                f"byte 0x{raw[err.start]:02x} is not UTF-8",
+                hint="save the file as UTF-8",
+            )
+        )
+        return doc
+    if _depth_guard(text) > MAX_DEPTH:
+        doc.problems.append(
+            Problem(doc.file, 1, 1, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+        )
+        return doc
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        code = "multiple-documents" if "single document" in message else "yaml-syntax"
+        doc.problems.append(Problem(doc.file, line, col, code, message))
+        return doc
+    except yaml.YAMLError as err:  # e.g. a reader error on control characters
+        doc.problems.append(Problem(doc.file, 1, 1, "yaml-syntax", str(err).splitlines()[0]))
+        return doc
+    finally:
+        loader.dispose()
+    if node is None:
+        doc.problems.append(Problem(doc.file, 1, 1, "empty-file", "the file holds no data"))
+        return doc
+    doc.value = _Builder(doc).build(node, ())
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def _report(
+        self, node: yaml.Node, path: Path_, code: str, message: str, hint: str | None = None
+    ) -> None:
+        self.doc.problems.append(
+            Problem(
+                self.doc.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                code,
+                message,
+                format_path(path),
+                hint,
+            )
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self.seen:
+            self._report(
+                node,
+                path,
+                "alias",
+                "anchors and aliases are not allowed",
+                "write the value out in full",
+            )
+            return None
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self._report(node, path, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            return None
+        tag = node.tag
+        if isinstance(node, yaml.MappingNode):
+            if tag != _TAG + "map":
+                self._bad_tag(node, path)
+                return None
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _TAG + "seq":
+                self._bad_tag(node, path)
+                return None
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        return self._scalar(node, path)
+
+    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+        self._report(
+            node,
+            path,
+            "unsafe-tag",
+            f"tag {node.tag!r} is not allowed; only plain "
+            "YAML values are read, nothing is executed",
+        )
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
+                self._report(
+                    key_node,
+                    path,
+                    "key-not-text",
+                    f"key {shown!r} is not text",
+                    "keys are plain words such as `site:`",
+                )
+                continue
+            key = key_node.value
+            if key in first_line:
+                self._report(
+                    key_node,
+                    (*path, key),
+                    "duplicate-key",
+                    f"key {key!r} appears twice in this mapping (first on line {first_line[key]})",
+                    "YAML keeps only the last one; remove one of them",
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        tag, raw = node.tag, node.value
+        if tag == _TAG + "str":
+            if not node.style and _YAML12_FLOAT.match(raw) and not raw.isdigit():
+                return self._float(node, path, raw)  # 1e8: YAML 1.1 says text, people mean 1e8
+            return raw
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            if raw.lower() in _TRUE_FALSE:
+                return raw.lower() == "true"
+            meaning = "true" if raw.lower() in ("yes", "on") else "false"
+            self._report(
+                node,
+                path,
+                "yaml11-bool",
+                f"YAML 1.1 reads {raw!r} as {meaning}",
+                f'quote it: "{raw}", or write true/false',
+            )
+            return raw
+        if tag == _TAG + "int":
+            plain = raw.lstrip("+-")
+            if (
+                ":" in raw
+                or "_" in raw
+                or plain[:2].lower() in ("0x", "0b", "0o")
+                or (_OCTAL.match(raw) and plain != "0")
+            ):
+                self._report(
+                    node,
+                    path,
+                    "yaml11-number",
+                    f"YAML 1.1 reads {raw!r} as a number you may not mean",
+                    f'quote it ("{raw}") if it is text, or write it as plain digits',
+                )
+                return raw
+            return int(raw)
+        if tag == _TAG + "float":
+            if ":" in raw or "_" in raw:
+                self._report(
+                    node,
+                    path,
+                    "yaml11-number",
+                    f"YAML 1.1 reads {raw!r} as a base-60 or separated number",
+                    f'quote it: "{raw}"',
+                )
+                return raw
+            return self._float(node, path, raw)
+        if tag == _TAG + "timestamp":
+            self._report(
+                node, path, "yaml11-date", f"YAML reads {raw} as a date", f'quote it: "{raw}"'
+            )
+            return raw
+        self._bad_tag(node, path)
+        return None
+
+    def _float(self, node: yaml.ScalarNode, path: Path_, raw: str) -> Any:
+        lowered = raw.lower().lstrip("+-")
+        value = math.nan if lowered == ".nan" else (math.inf if lowered == ".inf" else float(raw))
+        if not math.isfinite(value):
+            self._report(node, path, "non-finite", f"{raw!r} is not a finite number")
+            return raw
+        return value
