@@ -80,3 +80,20 @@ def test_real_data_derived_rows_recompute(dataset) -> None:
         assert claim_id == f"{level_id}~prior-year"
         assert row["value_std"] == pytest.approx(level["value_std"] / (1 + growth["value"] / 100))
         assert row["period_end"].year == level["period_end"].year - 1
+
+
+def test_real_data_coverage_leaves_nothing_uncaptured(dataset) -> None:
+    """Every number in the articles is a claim's figure, a date, or excluded with a reason."""
+    from dashboard.core.coverage import coverage
+
+    reports = coverage(dataset)
+    assert len(reports) == 5
+    uncaptured = [
+        (r.source_id, f.line, f.text)
+        for r in reports
+        for f in r.figures
+        if f.status == "uncaptured"
+    ]
+    assert uncaptured == []
+    assert sum(r.count("claim") for r in reports) > 200
+    assert all(e.reason.strip() for e in dataset.exclusions)
