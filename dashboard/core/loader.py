@@ -217,7 +217,10 @@ def parse_file(path: Path, display: str, kind: str, raw: bytes | None = None) ->
             base: Path_ = (key, index)
             line, col = doc.mark(base)
             where = format_path(base)
-            if any(p.path == where or p.path.startswith(where + ".") for p in doc.problems):
+            if any(
+                p.path == where or p.path.startswith((where + ".", where + "["))
+                for p in doc.problems
+            ):
                 continue  # the YAML problem is the one to fix; the record is not usable
             if not isinstance(item, dict):
                 result.problems.append(

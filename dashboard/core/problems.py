@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "file-too-large": "the file is larger than the size limit",
     "too-deep": "the YAML nests deeper than the limit",
     "unreadable": "the file cannot be read",
+    "control-character": "a NUL or other control character in the file",
+    "hidden-character": "a zero-width, direction or other invisible format character in a value",
     "yaml-syntax": "the YAML cannot be parsed",
     "multiple-documents": "the file holds more than one YAML document",
     "empty-file": "the file holds no data",

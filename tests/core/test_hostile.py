@@ -1,0 +1,171 @@
+"""Hostile and malformed data files: each gives a clear (file, line, code), nothing runs or crashes."""
+
+from __future__ import annotations
+
+import ast
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard.core.loader import load_dataset
+from tests.conftest import ROOT
+
+CLAIMS = "data/claims/t1.yaml"
+
+BASE = """claims:
+  - id: t1-compute-now
+    site: tech_park
+    metric: compute_capacity
+    value: 200
+    unit: P
+    period: "2024-05"
+    status: actual
+    kind: stock
+    quote: 算力规模从目前的200P扩容到300P。
+"""
+
+
+def _variant(old: str, new: str) -> bytes:
+    assert old in BASE
+    return BASE.replace(old, new).encode("utf-8")
+
+
+# name -> (file content, the exact [(line, code)] expected in claims/t1.yaml)
+CASES: dict[str, tuple[bytes, list[tuple[int, str]]]] = {
+    "python-apply": (
+        _variant("value: 200", 'value: !!python/object/apply:os.system ["id"]'),
+        [(5, "unsafe-tag")],
+    ),
+    "python-name": (_variant("value: 200", "value: !!python/name:os.system"), [(5, "unsafe-tag")]),
+    "local-tag": (_variant("value: 200", "value: !custom 200"), [(5, "unsafe-tag")]),
+    "small-alias-bomb": (
+        b"claims:\n  - &a [lol, lol, lol]\n  - &b [*a, *a, *a]\n  - &c [*b, *b, *b]\n",
+        [(2, "alias")] * 3 + [(2, "bad-structure")] + [(3, "alias")] * 3,
+    ),
+    "self-reference": (b"claims: &a [*a]\n", [(1, "alias")]),
+    "merge-key": (
+        b"base: &b {site: tech_park}\nclaims:\n  - <<: *b\n",
+        [(1, "unknown-key"), (3, "alias")],
+    ),
+    "deep-flow": (b"claims: " + b"[" * 100 + b"]" * 100 + b"\n", [(1, "too-deep")]),
+    "very-deep-flow": (b"claims: " + b"[" * 30000 + b"]" * 30000 + b"\n", [(1, "too-deep")]),
+    "very-deep-block": (b"claims:\n  " + b"- " * 30000 + b"x\n", [(1, "too-deep")]),
+    "huge": (b"claims:\n" + b"# padding\n" * 600_000, [(0, "file-too-large")]),
+    "comment-only": (b"# nothing here yet\n", [(1, "empty-file")]),
+    "int-key": (_variant("    site: tech_park", "    1: tech_park"), [(3, "key-not-text")]),
+    "complex-key": (
+        _variant("    site: tech_park", "    ? [a, b]\n    : tech_park"),
+        [(3, "key-not-text")],
+    ),
+    "nul-byte": (_variant("tech_park", "tech\x00park"), [(3, "control-character")]),
+    "bell-byte": (_variant("actual", "act\x07ual"), [(8, "control-character")]),
+    "latin1": (
+        _variant("quote: 算力规模从目前的200P扩容到300P。", "note: caf\xe9").replace(
+            "café".encode(), b"caf\xe9"
+        ),
+        [(10, "not-utf8")],
+    ),
+    "zero-width-in-id": (
+        _variant("site: tech_park", "site: tech\u200bpark"),
+        [(3, "hidden-character")],
+    ),
+    "bidi-in-quote": (
+        _variant("quote: 算力规模", "quote: 算力\u202e规模"),
+        [(10, "hidden-character")],
+    ),
+    "minus-inf": (_variant("value: 200", "value: -.inf"), [(5, "non-finite")]),
+    "impossible-date-quoted": (_variant('"2024-05"', '"2024-02-30"'), [(7, "bad-period")]),
+    "impossible-date-bare": (_variant('"2024-05"', "2024-02-30"), [(7, "yaml11-date")]),
+    "slashed-date": (_variant('"2024-05"', '"2024/05"'), [(7, "bad-period")]),
+    "chinese-date": (_variant('"2024-05"', '"2024年5月"'), [(7, "bad-period")]),
+    "long-quote": (
+        _variant("quote: 算力规模从目前的200P扩容到300P。", "quote: " + "长" * 6000),
+        [(10, "bad-value")],
+    ),
+    "list-at-top": (b"- a\n- b\n", [(1, "bad-structure")]),
+    "text-at-top": (b"just text\n", [(1, "bad-structure")]),
+}
+
+VALID = {
+    "bom": b"\xef\xbb\xbf" + BASE.encode("utf-8"),
+    "crlf": BASE.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_file_reports_exact_problems(mini: Path, name: str) -> None:
+    """Each hostile file yields exactly its expected (file, line, code) list, quickly."""
+    content, expected = CASES[name]
+    (mini / "claims" / "t1.yaml").write_bytes(content)
+    started = time.perf_counter()
+    dataset = load_dataset(mini)
+    assert time.perf_counter() - started < 10  # no exponential blow-up (generous on 2 cores)
+    got = sorted((p.line, p.code) for p in dataset.problems if p.file == CLAIMS)
+    assert got == sorted(expected)
+    assert [p for p in dataset.problems if p.file != CLAIMS] == []
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_hostile_harmless_encodings_load(mini: Path, name: str) -> None:
+    """A UTF-8 BOM and CRLF line ends are fine."""
+    (mini / "claims" / "t1.yaml").write_bytes(VALID[name])
+    dataset = load_dataset(mini)
+    assert dataset.problems == [] and len(dataset.claims) == 1
+
+
+def test_hostile_crlf_keeps_line_numbers(mini: Path) -> None:
+    """Line numbers count CRLF lines correctly."""
+    text = BASE.replace("    unit: P\n", "    unit: P\n    unit: P\n").replace("\n", "\r\n")
+    (mini / "claims" / "t1.yaml").write_bytes(text.encode("utf-8"))
+    assert [p.key for p in load_dataset(mini).problems] == [(CLAIMS, 7, "duplicate-key")]
+
+
+def test_hostile_billion_laughs_is_bounded(mini: Path) -> None:
+    """The classic nine-level alias bomb is refused in linear time."""
+    lines = ["claims:", "  - &a0 [" + ", ".join(["lol"] * 9) + "]"]
+    lines += [f"  - &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    (mini / "claims" / "t1.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    problems = load_dataset(mini).problems
+    assert time.perf_counter() - started < 10
+    assert {p.code for p in problems} == {"alias", "bad-structure"}
+    assert sum(p.code == "alias" for p in problems) == 8 * 9
+
+
+def test_hostile_no_unsafe_yaml_loader_anywhere() -> None:
+    """No code path can construct arbitrary objects: no yaml.load/unsafe loaders in the source."""
+    banned_calls = {
+        "load",
+        "load_all",
+        "unsafe_load",
+        "unsafe_load_all",
+        "full_load",
+        "full_load_all",
+    }
+    banned_names = {
+        "Loader",
+        "UnsafeLoader",
+        "FullLoader",
+        "CLoader",
+        "CUnsafeLoader",
+        "CFullLoader",
+        "UnsafeConstructor",
+        "FullConstructor",
+    }
+    offenders = []
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and (node.value.id == "yaml" and (node.attr in banned_calls | banned_names))
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} yaml.{node.attr}")
+            if isinstance(node, ast.ImportFrom) and node.module == "yaml":
+                offenders += [
+                    f"{path.relative_to(ROOT)}:{node.lineno} {a.name}"
+                    for a in node.names
+                    if a.name in banned_names | banned_calls
+                ]
+    assert offenders == []
