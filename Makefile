@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-fast lint format validate export coverage schema clean
+.PHONY: help venv run test test-fast lint format validate export coverage schema bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ coverage: $(STAMP) ## list numbers in the articles that no claim quotes
 
 schema: $(STAMP) ## regenerate schema/*.json from the models
 	$(PY) -m dashboard schema --write
+
+bench: $(STAMP) ## measure load, warm start, reload and memory at 1k/10k/100k claims (minutes)
+	$(PY) -m benchmarks.run
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,36 @@ from .problems import Problem, did_you_mean
 from .quotes import figure_in_quote, quote_hint
 
 GROWTH_UNITS = {"percent", "percentage_point", "ratio"}
+
+# The registries a claim is checked against; with their contents and the claim file's article
+# unchanged, a claim file's problems are too (so an edit re-checks only the edited file).
+REGISTRY_KINDS = ("regions", "units", "sources", "sites", "metrics")
+
+period_of = lru_cache(maxsize=16384)(parse_period)  # periods repeat across claims
+_SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]?")
+
+
+def registry_key(files: Iterable[FileResult]) -> tuple[tuple[str, str], ...]:
+    """What the registries' contents are: (file, sha256) of each registry file."""
+    return tuple((f.file, f.sha256) for f in files if f.kind in REGISTRY_KINDS)
+
+
+class _Article:
+    """An article's text with its sentences in a set: most quotes are whole sentences, and
+    a set lookup is O(quote) where ``quote in text`` is O(text), for every claim."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pieces: set[str] = set()
+        for match in _SENTENCE.finditer(text):
+            piece = match.group()
+            if piece:
+                self.pieces.add(piece)
+                self.pieces.add(piece.strip())
+                self.pieces.add(piece[:-1])
+
+    def __contains__(self, quote: str) -> bool:
+        return quote in self.pieces or quote in self.text
 
 
 def _at(
@@ -107,13 +140,13 @@ def _check_sources(dataset: Dataset) -> None:
             )
             continue
         try:
-            raw = path.read_bytes()
+            digest, text = read_article(path)
         except OSError:
             dataset.problems.append(
                 _at(item, "missing-file", f"article file {item.record.file!r} not found", "file")
             )
             continue
-        digest = hashlib.sha256(raw).hexdigest()
+        dataset.text_sha256[source_id] = digest
         if digest != item.record.sha256:
             dataset.problems.append(
                 _at(
@@ -124,10 +157,35 @@ def _check_sources(dataset: Dataset) -> None:
                     "if the article was replaced on purpose, update sha256",
                 )
             )
-        try:
-            dataset.texts[source_id] = raw.decode("utf-8")
-        except UnicodeDecodeError:
+        if text is not None:
+            dataset.texts[source_id] = text
+        else:
             dataset.problems.append(_at(item, "not-utf8", "the article is not UTF-8", "file"))
+
+
+# Articles by path, with the (mtime, size, inode) they were read at: a running dashboard
+# re-checks after every edit, and reading, hashing and decoding every article each time costs
+# more than the rest of the checks. A changed stat reads the file again.
+_ARTICLES: dict[Path, tuple[tuple[int, int, int], str, str | None]] = {}
+
+
+def read_article(path: Path) -> tuple[str, str | None]:
+    """The sha256 of an article and its text (None when it is not UTF-8); raises OSError."""
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    known = _ARTICLES.get(path)
+    if known is not None and known[0] == signature:
+        return known[1], known[2]
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    try:
+        text: str | None = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if len(_ARTICLES) >= 4096:
+        _ARTICLES.clear()
+    _ARTICLES[path] = (signature, digest, text)
+    return digest, text
 
 
 def _check_sites(dataset: Dataset) -> None:
@@ -175,9 +233,47 @@ def _site_hint(dataset: Dataset, value: str) -> str | None:
     return did_you_mean(value, dataset.sites)
 
 
+class _ClaimFile:
+    """A claim file's claims as the cross-file checks need them, built once per version of the
+    file, its article and the registries."""
+
+    def __init__(
+        self, claims: list[Located[Claim]], problems: list[tuple[Problem, ...]]
+    ) -> None:
+        self.problems = problems  # each claim's own problems (all but duplicates and links)
+        self.ids = [item.record.id for item in claims]
+        self.unique = len(set(self.ids)) == len(self.ids)
+        self.flat = [p for found in problems for p in found]
+        self.valid = [item for item, found in zip(claims, problems, strict=True) if not found]
+        self.valid_ids = {item.record.id: item for item in self.valid}
+        self.paths = tuple(item.path for item in self.valid)
+        self.growth = [item for item in self.valid if item.record.growth_of is not None]
+        self.growth_of = [item.record.growth_of for item in self.growth]
+
+
+def _claim_file(
+    dataset: Dataset, f: FileResult, source_id: str, registries: tuple[object, ...]
+) -> _ClaimFile:
+    """What :func:`_check_claims` needs of ``f``, remembered on it."""
+    text = dataset.texts.get(source_id)
+    key = (registries, dataset.text_sha256.get(source_id) if text is not None else None)
+    memo = f.memo.get("claims")
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    article = _Article(text) if text is not None else None
+    claims = f.records.get("claims", [])
+    found = _ClaimFile(
+        claims, [tuple(_claim_problems(dataset, item, article)) for item in claims]
+    )
+    f.memo["claims"] = (key, found)
+    return found
+
+
 def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
     seen: dict[str, Located[Claim]] = {}
     growth: list[Located[Claim]] = []
+    valid: dict[str, Located[Claim]] = {}
+    registries = registry_key(files)
     for f in files:
         if f.kind != "claims":
             continue
@@ -196,8 +292,17 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
                     or "name the file after its source id: claims/<source>.yaml",
                 )
             )
-        text = dataset.texts.get(source_id)
-        for item in claims:
+        known = source_id in dataset.sources
+        own = _claim_file(dataset, f, source_id, registries)
+        if own.unique and seen.keys().isdisjoint(own.ids):  # no duplicate ids: all at once
+            seen.update(zip(own.ids, claims, strict=True))
+            dataset.problems.extend(own.flat)
+            if known:
+                dataset.claims.extend(zip(repeat(source_id), own.valid))
+                valid.update(own.valid_ids)
+                growth.extend(own.growth)
+            continue
+        for item, problems in zip(claims, own.problems, strict=True):
             claim = item.record
             if claim.id in seen:
                 first = seen[claim.id]
@@ -211,13 +316,12 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
                 )
                 continue
             seen[claim.id] = item
-            problems = list(_claim_problems(dataset, item, text))
             dataset.problems.extend(problems)
-            if not problems and source_id in dataset.sources:
+            if not problems and known:
                 dataset.claims.append((source_id, item))
+                valid[claim.id] = item
                 if claim.growth_of is not None:
                     growth.append(item)
-    valid = {item.record.id: item for _, item in dataset.claims}
     for item in growth:
         claim = item.record
         target = valid.get(claim.growth_of or "")
@@ -251,7 +355,7 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
             )
 
 
-def _claim_problems(dataset: Dataset, item: Located[Claim], text: str | None):
+def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | None):
     claim = item.record
     site = dataset.sites.get(claim.site)
     if site is None:
@@ -296,7 +400,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: str | None):
             else None,
         )
     try:
-        parse_period(claim.period)
+        period_of(claim.period)
     except ValueError as err:
         yield _at(item, "bad-period", str(err), "period")
     if text is not None and claim.quote not in text:
@@ -305,7 +409,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: str | None):
             "quote-not-found",
             "the quote is not verbatim in the article",
             "quote",
-            quote_hint(claim.quote, text),
+            quote_hint(claim.quote, text.text),
         )
     if figure_in_quote(claim) is None:
         shown = claim.printed if claim.printed is not None else f"{claim.value:g}"

@@ -31,13 +31,38 @@ def find_number(value: float, text: str) -> re.Match[str] | None:
     return None
 
 
+def number_span(value: float, text: str) -> tuple[int, int] | None:
+    """The span :func:`find_number` matches, found without compiling a pattern per value.
+
+    Same rule: the first form of :func:`number_forms` that occurs with no digit, ``.`` or ``,``
+    just before it and neither a digit nor ``.``/``,`` plus a digit just after it (``\\d`` is
+    any Unicode decimal digit, as ``str.isdecimal``). Checks run once per claim, and a
+    ``re.compile`` per distinct value thrashes the ``re`` cache at 100,000 claims.
+    """
+    size = len(text)
+    for form in number_forms(value):
+        width = len(form)
+        start = text.find(form)
+        while start >= 0:
+            end = start + width
+            before = text[start - 1] if start else ""
+            if not (before and (before.isdecimal() or before in ".,")):
+                after = text[end] if end < size else ""
+                if not after or not (
+                    after.isdecimal()
+                    or (after in ".," and end + 1 < size and text[end + 1].isdecimal())
+                ):
+                    return (start, end)
+            start = text.find(form, start + 1)
+    return None
+
+
 def figure_in_quote(claim: Claim) -> tuple[int, int] | None:
     """Span of the claim's figure inside its quote, or None when the quote lacks it."""
     if claim.printed is not None:
         start = claim.quote.find(claim.printed)
         return (start, start + len(claim.printed)) if start >= 0 else None
-    match = find_number(claim.value, claim.quote)
-    return match.span() if match else None
+    return number_span(claim.value, claim.quote)
 
 
 def _normal(text: str) -> str:

@@ -12,8 +12,10 @@ import pytest
 import dashboard.core.live as live
 from dashboard.core.live import SUSPECT_HOLD_SECONDS, DataStore
 from dashboard.core.loader import load_dataset
+from tests.conftest import FIXTURES
 
 CLAIMS = "data/claims/t1.yaml"
+FIXTURE_CLAIMS = FIXTURES / "mini" / "data" / "claims" / "t1.yaml"
 
 
 class Clock:
@@ -252,3 +254,25 @@ def test_live_snapshots_are_consistent_under_concurrency(store: DataStore, mini:
     threads[0].join()
     assert errors == []
     assert seen and all(len(notes) == 1 for notes in seen)
+
+
+def test_live_versions_change_only_with_what_readers_see(store: DataStore, mini: Path) -> None:
+    """Refreshing a broken or settling file publishes no new version until something changes
+    (an open page reruns on every new version, so churn would rerun it forever)."""
+    store.refresh()
+    _claims(mini).write_text("claims: [\n", encoding="utf-8")
+    broken = store.refresh()
+    store._clock.now += 5  # type: ignore[attr-defined]
+    assert store.refresh() is broken
+    text = (mini / "sources.yaml").read_text(encoding="utf-8")
+    (mini / "sources.yaml").write_text(text, encoding="utf-8")  # touched, same content
+    assert store.refresh().version == broken.version
+    good = FIXTURE_CLAIMS.read_text(encoding="utf-8").replace("value: 200\n", "value: 300\n")
+    _claims(mini).write_text(good, encoding="utf-8")  # fixed, and new content: it must settle
+    store._clock.now = _claims(mini).stat().st_mtime + 0.05  # type: ignore[attr-defined]
+    settling = store.refresh()
+    assert _state(store).status == "pending"
+    assert store.refresh() is settling
+    store._clock.now += 1  # type: ignore[attr-defined]
+    assert store.refresh().version == settling.version + 1
+    assert _state(store).status == "ok"
