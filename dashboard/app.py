@@ -1,16 +1,26 @@
-"""Entry point: `streamlit run dashboard/app.py`. Pages are registered in app_pages."""
+"""Entry point: `streamlit run dashboard/app.py`. Pages are registered in dashboard/ui/shell.py."""
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the checkout; the package
+# imports below need the checkout (an editable install provides it too).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import streamlit as st
 
-from dashboard.core.loader import default_data_dir, load_dataset
+from dashboard.core.i18n import t
+from dashboard.ui import shell
 
-st.set_page_config(page_title="Regional innovation dashboard", layout="wide")
-
-
-def home() -> None:
-    dataset = load_dataset(default_data_dir())
-    st.title("Regional innovation dashboard · 区域创新看板")
-    st.write(f"{len(dataset.claims)} claims from {len(dataset.sources)} articles.")
-
-
-st.navigation([st.Page(home, title="Overview", default=True)]).run()
+st.set_page_config(
+    page_title="区域创新看板 · Regional innovation dashboard",
+    layout="wide",
+)
+shell.start()
+view = st.session_state[shell.VIEW]
+st.set_page_config(page_title=t("app.title", view.lang or "en"))
+current = st.navigation(
+    shell.pages(view.lang or "en"), position="hidden" if view.present else "sidebar"
+)
+shell.sidebar()
+current.run()

@@ -1,0 +1,116 @@
+"""Claims: every claim in a filterable table; the selected one in its article's context."""
+
+import streamlit as st
+
+from dashboard.core import views
+from dashboard.core.viewstate import STATUSES
+from dashboard.ui import shell, tables
+from dashboard.ui.sentences import show_context
+
+page = shell.page("claims")
+data, lang = page.data, page.lang
+table, dataset = data.table, data.dataset
+names = tables.Names(dataset, lang)
+st.title(page.t("claims.title"))
+
+top = st.columns(3) if not page.present else [None] * 3
+region = shell.choose_one(
+    page,
+    "region",
+    page.t("filter.region"),
+    ["", *names.regions_in(table)],
+    key="w_claims_region",
+    allow_none=True,
+    container=top[0],
+    fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
+)
+in_region = views.select(table, region=region)
+counts = dict(views.metric_counts(in_region))
+metric = shell.choose_one(
+    page,
+    "metric",
+    page.t("filter.metric"),
+    ["", *counts],
+    key="w_claims_metric",
+    allow_none=True,
+    container=top[1],
+    fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("filter.metric_any"),
+)
+source = shell.choose_one(
+    page,
+    "source",
+    page.t("filter.source"),
+    ["", *sorted(dataset.sources)],
+    key="w_claims_source",
+    allow_none=True,
+    container=top[2],
+    fmt=lambda s: names.source(s) if s else page.t("filter.source_any"),
+)
+middle = st.columns([4, 2, 3]) if not page.present else [None] * 3
+sites = shell.choose_many(
+    page,
+    "sites",
+    page.t("filter.sites"),
+    names.sites_in(views.select(in_region, metric=metric)),
+    key="w_claims_sites",
+    fmt=names.site,
+    placeholder=page.t("filter.sites_all"),
+    container=middle[0],
+)
+statuses = shell.choose_many(
+    page,
+    "status",
+    page.t("filter.status"),
+    list(STATUSES),
+    key="w_claims_status",
+    fmt=names.status,
+    placeholder=page.t("filter.all"),
+    container=middle[1],
+    ordered=STATUSES,
+)
+text = shell.text_filter(page, page.t("filter.text"), key="w_claims_q", container=middle[2])
+
+rows = views.select(
+    table, region=region, sites=sites, metric=metric, statuses=statuses, source=source
+)
+rows = views.sort_claims(views.search(rows, text)).reset_index(drop=True)
+shown = tables.claims_table(rows, lang, page.view.unit)
+st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
+event = st.dataframe(
+    shown,
+    hide_index=True,
+    key="claims_table",
+    on_select="rerun",
+    selection_mode="single-row",
+    column_order=[
+        c
+        for c in shown.columns
+        if c not in ("value", "unit", "value_std", "unit_std", "file", "line", "inputs")
+    ],
+)
+st.download_button(
+    page.t("claims.download"),
+    shown.to_csv(index=False).encode("utf-8-sig"),
+    file_name="claims.csv",
+    mime="text/csv",
+    key="claims_download",
+    icon=":material/download:",
+)
+
+picked = [rows.iloc[i]["claim_id"] for i in event.selection.rows if i < len(rows)]
+if picked and picked[0] != st.session_state.get("_claims_picked"):
+    st.session_state["_claims_picked"] = picked[0]
+    page.update(claim=str(picked[0]))
+elif not picked and st.session_state.pop("_claims_picked", None):
+    page.update(claim=None)
+
+claim = page.view.claim
+if claim is None:
+    st.caption(page.t("claims.select_hint"))
+elif claim not in set(rows["claim_id"]):
+    st.caption(page.t("claims.selected_gone", claim=claim))
+    show_context(page, table[table["claim_id"] == claim])
+else:
+    show_context(page, rows[rows["claim_id"] == claim])
+
+shell.finish(page)

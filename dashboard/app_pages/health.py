@@ -1,0 +1,35 @@
+"""Data health: every validation problem, each file's state, and what is still uncaptured."""
+
+import streamlit as st
+
+from dashboard.core import health
+from dashboard.ui import shell
+from dashboard.ui.data import coverage_reports
+
+page = shell.page("health")
+data = page.data
+st.title(page.t("health.title"))
+st.caption(page.t("health.intro", time=health.clock(data.created_at), version=data.version))
+
+problems = health.problems_frame(data.problems)
+st.subheader(page.t("health.problems", n=len(problems)))
+if problems.empty:
+    st.success(page.t("problems.none"), icon=":material/check_circle:")
+else:
+    st.caption(page.t("problems.help"))
+    st.dataframe(problems, hide_index=True, key="health_problems")
+
+st.subheader(page.t("health.files"))
+st.caption(page.t("health.files_help"))
+st.dataframe(health.files_frame(data.files), hide_index=True, key="health_files")
+
+st.subheader(page.t("health.coverage"))
+st.caption(page.t("health.coverage_help"))
+counts, uncaptured = health.coverage_frames(coverage_reports(data.version))
+st.dataframe(counts, hide_index=True, key="health_coverage")
+if uncaptured.empty:
+    st.caption(page.t("health.coverage_none"))
+else:
+    st.dataframe(uncaptured, hide_index=True, key="health_uncaptured")
+
+shell.finish(page)

@@ -1,0 +1,142 @@
+"""Map: every site at its coordinates, coloured by region, sized by the chosen metric."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts.common import color
+from dashboard.charts.map import map_deck
+from dashboard.core import views
+from dashboard.core.viewstate import STATUSES, Ignored
+from dashboard.ui import shell, tables
+
+NATIONAL = (35.0, 105.0, 3.3)
+page = shell.page("map")
+data, lang = page.data, page.lang
+table, dataset = data.table, data.dataset
+names = tables.Names(dataset, lang)
+st.title(page.t("map.title"))
+
+top = st.columns([3, 4, 3]) if not page.present else [None] * 3
+region = shell.choose_one(
+    page,
+    "region",
+    page.t("map.preset"),
+    ["", *names.region_order],
+    key="w_map_region",
+    allow_none=True,
+    container=top[0],
+    fmt=lambda r: names.region(r) if r else page.t("map.preset_all"),
+)
+levels = table[table["measure"].isin(views.LEVELS)]
+counts = dict(views.metric_counts(levels))
+metric = shell.choose_one(
+    page,
+    "metric",
+    page.t("map.size_by"),
+    ["", *counts],
+    key="w_map_metric",
+    allow_none=True,
+    container=top[1],
+    fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("map.size_none"),
+)
+statuses = shell.choose_many(
+    page,
+    "status",
+    page.t("filter.status"),
+    list(STATUSES),
+    key="w_map_status",
+    fmt=names.status,
+    placeholder=names.status("actual"),
+    container=top[2],
+    ordered=STATUSES,
+) or ("actual",)
+tiles = False
+if not page.present:
+    # Session-only on purpose: a shared link must never make the recipient's browser call out.
+    tiles = st.toggle(page.t("map.tiles"), key="map_tiles", help=page.t("map.tiles_help"))
+
+sites = views.map_sites(dataset, table, metric, statuses)
+preset = dataset.regions.get(region or "")
+center = (preset.record.lat, preset.record.lon, preset.record.zoom) if preset else NATIONAL
+deck = map_deck(
+    sites,
+    lang=lang,
+    unit_mode=page.view.unit,
+    region_order=names.region_order,
+    center=center,
+    sized=bool(metric),
+    tiles=tiles,
+)
+event = st.pydeck_chart(
+    deck,
+    on_select="rerun",
+    selection_mode="single-object",
+    key="site_map",
+    height=720 if page.present else 560,
+)
+st.caption(f"{page.t('map.legend')} {page.t('map.attribution')}")
+
+clicked = [
+    obj.get("site_id")
+    for obj in (event.selection.objects.get("sites") or [])
+    if isinstance(obj, dict)
+]
+if clicked and clicked[0] != st.session_state.get("_map_clicked"):
+    st.session_state["_map_clicked"] = clicked[0]
+    page.update(sites=(clicked[0],))
+elif not clicked:
+    st.session_state.pop("_map_clicked", None)
+
+present_regions = [r for r in names.region_order if r in set(sites["region_id"])]
+legend = pd.DataFrame({page.t("col.region"): [names.region(r) for r in present_regions]})
+colours = [color(names.region_order.index(r)) for r in present_regions]
+styled = legend.style.apply(
+    lambda col: [f"background-color: {c}; color: white" for c in colours], axis=0
+)
+
+site_ids = list(sites["site_id"])
+chosen = page.view.sites[0] if page.view.sites else ""
+if chosen and chosen not in site_ids:
+    page.notices.append(Ignored("sites", chosen, "unavailable", "-"))
+    chosen = ""
+left, right = st.columns([1, 3])
+with left:
+    st.dataframe(styled, hide_index=True, key="map_legend")
+with right:
+    if not page.present:
+        shell.seed("w_map_site", chosen)
+        st.selectbox(
+            page.t("map.site"),
+            ["", *site_ids],
+            key="w_map_site",
+            format_func=shell.unique_labels(
+                lambda s: names.site(s) if s else page.t("map.site_none"), ["", *site_ids]
+            ),
+            on_change=lambda: shell.set_view(
+                sites=(st.session_state["w_map_site"],) if st.session_state["w_map_site"] else ()
+            ),
+        )
+    if chosen:
+        st.subheader(page.t("map.claims_of", site=names.site(chosen)))
+        rows = views.sort_claims(views.select(table, sites=[chosen]))
+        if rows.empty:
+            st.caption(page.t("data.empty"))
+        else:
+            st.dataframe(
+                tables.claims_table(rows, lang, page.view.unit),
+                hide_index=True,
+                key="map_site_claims",
+            )
+            shell.page_link(
+                page,
+                "claims",
+                page.t("link.claims"),
+                sites=(chosen,),
+                metric=None,
+                region=None,
+                claim=None,
+                q="",
+                source=None,
+            )
+
+shell.finish(page)

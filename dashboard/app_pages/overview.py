@@ -1,0 +1,92 @@
+"""Overview: per region, the headline figures and what stands behind them."""
+
+import streamlit as st
+
+from dashboard.core import views
+from dashboard.core.formatting import row_label
+from dashboard.core.i18n import name, vocab
+from dashboard.ui import shell
+
+page = shell.page("overview")
+data, lang, view = page.data, page.lang, page.view
+table = data.table
+
+st.title(page.t("app.title"))
+st.caption(page.t("app.subtitle"))
+if table.empty:
+    st.info(page.t("data.empty"))
+else:
+    st.caption(
+        page.t(
+            "data.summary",
+            claims=int((~table["derived"]).sum()),
+            sites=int(table["site_id"].nunique()),
+            sources=int(table["source_id"].nunique()),
+            latest=f"{table['source_date'].max():%Y-%m-%d}",
+        )
+    )
+
+groups = views.region_groups(data.dataset)
+region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
+ordered = sorted(data.dataset.regions.values(), key=lambda item: item.record.order)
+shell.choose_one(
+    page,
+    "region",
+    page.t("filter.region"),
+    ["", *[item.record.id for item in ordered]],
+    key="w_overview_region",
+    allow_none=True,
+    fmt=lambda v: region_names.get(v, v) if v else page.t("filter.region_all"),
+)
+view = page.view
+
+for key, region_ids in groups:
+    if view.region and view.region not in region_ids:
+        continue
+    if view.region and key == "others":  # one of the other regions, on its own
+        key, region_ids = view.region, [view.region]
+    title = page.t("overview.others") if key == "others" else region_names.get(key, key)
+    summary = views.region_summary(table, region_ids, key)
+    with st.container(border=True):
+        st.subheader(title)
+        if key == "others":
+            st.caption(" · ".join(region_names.get(r, r) for r in region_ids))
+        left, mid, right = st.columns(3)
+        left.metric(page.t("overview.claims"), summary.claims)
+        mid.metric(page.t("overview.sites"), summary.sites)
+        right.metric(page.t("overview.sources"), summary.sources)
+        best = views.headlines(table, region_ids)
+        if best.empty:
+            st.caption(page.t("overview.none"))
+        else:
+            st.markdown(f"**{page.t('overview.headlines')}**")
+            rows = [
+                {
+                    page.t("col.metric"): name(r, lang, "metric_"),
+                    page.t("col.figure"): row_label(r, lang, view.unit),
+                    page.t("col.site"): name(r, lang, "site_"),
+                    page.t("col.period"): str(r["period"]),
+                    page.t("col.qualifier"): vocab("qualifier", r["qualifier"], lang),
+                    page.t("col.source"): f"{r['source_publication']} {r['source_date']:%Y-%m-%d}",
+                    page.t("col.claims"): int(r["metric_claims"]),
+                }
+                for r in best.to_dict("records")
+            ]
+            st.dataframe(rows, hide_index=True, key=f"headlines_{key}")
+            st.caption(page.t("overview.headline_note"))
+        region = key if key != "others" else None
+        links = st.columns(4)
+        for column, (target, label) in zip(
+            links,
+            (
+                ("trends", "link.trends"),
+                ("rankings", "link.rankings"),
+                ("map", "link.map"),
+                ("claims", "link.claims"),
+            ),
+            strict=True,
+        ):
+            with column:
+                shell.page_link(page, target, page.t(label), region=region, sites=(), claim=None)
+
+shell.finish(page)

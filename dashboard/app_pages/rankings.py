@@ -1,0 +1,117 @@
+"""Rankings: sites ranked by one metric for one period, like with like only."""
+
+import streamlit as st
+
+from dashboard.charts.common import image_config
+from dashboard.charts.rankings import ranking_figure
+from dashboard.core import views
+from dashboard.core.i18n import vocab
+from dashboard.core.viewstate import LATEST, STATUSES
+from dashboard.ui import shell, tables
+
+NOTE_VOCAB = {
+    "rankings.mixed_kinds": "kind",
+    "rankings.mixed_status": "status",
+    "rankings.mixed_site_kinds": "site_kind",
+}
+
+page = shell.page("rankings")
+data, lang = page.data, page.lang
+table = data.table
+st.title(page.t("rankings.title"))
+
+if table.empty:
+    st.info(page.t("data.empty"))
+else:
+    names = tables.Names(data.dataset, lang)
+    counts = dict(views.metric_counts(table))
+    top = st.columns([4, 2, 3]) if not page.present else [None] * 3
+    metric = shell.choose_one(
+        page,
+        "metric",
+        page.t("filter.metric"),
+        list(counts),
+        key="w_rank_metric",
+        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
+        container=top[0],
+    )
+    measure = shell.choose_one(
+        page,
+        "measure",
+        page.t("filter.measure"),
+        views.measures_for(table, metric),
+        key="w_rank_measure",
+        fmt=lambda m: page.t(f"measure.{m}"),
+        container=top[1],
+    )
+    of_metric = views.select(table, metric=metric, measure=measure)
+    region = shell.choose_one(
+        page,
+        "region",
+        page.t("filter.region"),
+        ["", *names.regions_in(of_metric)],
+        key="w_rank_region",
+        allow_none=True,
+        container=top[2],
+        fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
+    )
+    bottom = st.columns([3, 5]) if not page.present else [None] * 2
+    # Rankings compare what happened: actual figures unless the link asks otherwise.
+    chosen = shell.choose_many(
+        page,
+        "status",
+        page.t("filter.status"),
+        list(STATUSES),
+        key="w_rank_status",
+        fmt=names.status,
+        placeholder=names.status("actual"),
+        container=bottom[1],
+        ordered=STATUSES,
+    )
+    statuses = chosen or ("actual",)
+    candidates = views.select(of_metric, region=region, statuses=statuses)
+    periods = views.period_options(candidates)
+    period = shell.choose_one(
+        page,
+        "period",
+        page.t("filter.period"),
+        [*periods, LATEST],
+        key="w_rank_period",
+        default=views.default_period(candidates),
+        container=bottom[0],
+        fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
+    )
+
+    result = views.ranking(table, metric, measure, period or LATEST, statuses, region)
+    if result.rows.empty:
+        st.info(page.t("rankings.none"))
+    else:
+        for key, values in result.notes:
+            shown = {
+                k: ", ".join(vocab(NOTE_VOCAB.get(key, "status"), v, lang) for v in val)
+                if isinstance(val, list)
+                else val
+                for k, val in values.items()
+            }
+            st.warning(page.t(key, **shown), icon=":material/info:")
+        period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
+        title = f"{names.metric(metric)} · {period_label}"
+        fig = ranking_figure(
+            result.rows,
+            lang=lang,
+            unit_mode=page.view.unit,
+            title=title,
+            note=tables.source_note(result.rows, lang),
+            ranked=result.ranked,
+            region_order=names.region_order,
+            height=720 if page.present else None,
+        )
+        st.plotly_chart(
+            fig, key="ranking_chart", config=image_config(f"ranking-{metric}", shell.image_format())
+        )
+        if not page.present:
+            shown_rows = tables.claims_table(result.rows, lang, page.view.unit)
+            shown_rows.insert(0, page.t("col.rank"), result.rows["rank"].astype("string"))
+            st.dataframe(shown_rows, hide_index=True, key="ranking_rows")
+
+shell.finish(page)

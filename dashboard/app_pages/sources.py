@@ -1,0 +1,79 @@
+"""Sources: each article with its metadata, its claims, and its text with the quotes marked."""
+
+import streamlit as st
+
+from dashboard.core import views
+from dashboard.ui import shell, tables
+from dashboard.ui.markdown import escape, highlighted
+
+page = shell.page("sources")
+data, lang = page.data, page.lang
+table, dataset = data.table, data.dataset
+names = tables.Names(dataset, lang)
+st.title(page.t("sources.title"))
+
+listing = views.sources_frame(dataset, table)
+st.dataframe(
+    listing.rename(
+        columns={
+            "source_id": "id",
+            "publication": page.t("col.publication"),
+            "title": page.t("col.title"),
+            "date": page.t("col.date"),
+            "date_approximate": page.t("col.date_approximate"),
+            "claims": page.t("col.claims"),
+        }
+    ),
+    hide_index=True,
+    key="sources_list",
+)
+
+source = shell.choose_one(
+    page,
+    "source",
+    page.t("sources.pick"),
+    list(listing["source_id"]),
+    key="w_source",
+    fmt=names.source,
+)
+item = dataset.sources.get(source or "")
+if item is not None:
+    record = item.record
+    st.subheader(escape(record.title))
+    meta = [f"{record.publication} · {record.date}", f"{page.t('sources.file')}: {record.file}"]
+    st.caption(escape(" · ".join(meta)))
+    if record.date_approximate:
+        st.caption(escape(page.t("sources.date_approx", note=record.date_note or "")))
+    if record.note:
+        st.caption(escape(record.note))
+
+    rows = views.sort_claims(views.select(table, source=source))
+    rows = rows[~rows["derived"]]
+    st.markdown(f"**{page.t('sources.claims')}** ({len(rows)})")
+    if not rows.empty:
+        st.dataframe(
+            tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="source_claims"
+        )
+
+    st.markdown(f"**{page.t('sources.text')}**")
+    text = dataset.texts.get(source)
+    if text is None:
+        st.warning(page.t("sources.no_text"))
+    else:
+        chosen = page.view.claim
+        focus = rows[rows["claim_id"] == chosen]["quote"].tolist() if chosen else []
+        spans = views.quote_spans(text, rows["quote"].tolist())
+        focus_spans = views.quote_spans(text, focus)
+        pieces = []
+        offset = 0
+        for piece, marked in views.split_spans(text, spans):
+            colour = None
+            if marked:
+                inside = any(s <= offset < e for s, e in focus_spans)
+                colour = "red" if inside else "orange"
+            pieces.append((piece, colour))
+            offset += len(piece)
+        with st.container(border=True, height=640, key="source_text"):
+            st.markdown(highlighted(pieces))
+
+shell.finish(page)

@@ -1,0 +1,98 @@
+"""Trends: one metric over time for the chosen sites."""
+
+import streamlit as st
+
+from dashboard.charts.common import image_config
+from dashboard.charts.trends import trend_figure
+from dashboard.core import views
+from dashboard.core.viewstate import STATUSES
+from dashboard.ui import shell, tables
+
+page = shell.page("trends")
+data, lang = page.data, page.lang
+table = data.table
+st.title(page.t("trends.title"))
+
+if table.empty:
+    st.info(page.t("data.empty"))
+else:
+    names = tables.Names(data.dataset, lang)
+    counts = dict(views.metric_counts(table))
+    top = st.columns([4, 2, 3]) if not page.present else [None] * 3
+    metric = shell.choose_one(
+        page,
+        "metric",
+        page.t("filter.metric"),
+        list(counts),
+        key="w_trends_metric",
+        default=views.trend_metric(table),
+        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
+        container=top[0],
+    )
+    measure = shell.choose_one(
+        page,
+        "measure",
+        page.t("filter.measure"),
+        views.measures_for(table, metric),
+        key="w_trends_measure",
+        fmt=lambda m: page.t(f"measure.{m}"),
+        container=top[1],
+    )
+    of_metric = views.select(table, metric=metric, measure=measure)
+    region = shell.choose_one(
+        page,
+        "region",
+        page.t("filter.region"),
+        ["", *names.regions_in(of_metric)],
+        key="w_trends_region",
+        allow_none=True,
+        container=top[2],
+        fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
+    )
+    bottom = st.columns([5, 3]) if not page.present else [None] * 2
+    sites = shell.choose_many(
+        page,
+        "sites",
+        page.t("filter.sites"),
+        names.sites_in(views.select(of_metric, region=region)),
+        key="w_trends_sites",
+        fmt=names.site,
+        placeholder=page.t("filter.sites_all"),
+        container=bottom[0],
+    )
+    statuses = shell.choose_many(
+        page,
+        "status",
+        page.t("filter.status"),
+        list(STATUSES),
+        key="w_trends_status",
+        fmt=names.status,
+        placeholder=page.t("filter.all"),
+        container=bottom[1],
+        ordered=STATUSES,
+    )
+
+    rows = views.trend_rows(table, metric, measure, sites, statuses, region)
+    if rows.empty:
+        st.info(page.t("trends.none"))
+    else:
+        title = f"{names.metric(metric)} · {page.t(f'measure.{measure}')}"
+        fig = trend_figure(
+            rows,
+            lang=lang,
+            unit_mode=page.view.unit,
+            title=title,
+            note=tables.source_note(rows, lang),
+            height=720 if page.present else 520,
+        )
+        st.plotly_chart(
+            fig, key="trend_chart", config=image_config(f"trend-{metric}", shell.image_format())
+        )
+        st.caption(page.t("trends.legend_note"))
+        if not page.present:
+            st.markdown(f"**{page.t('trends.points')}**")
+            st.dataframe(
+                tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="trend_points"
+            )
+
+shell.finish(page)

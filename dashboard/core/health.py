@@ -1,0 +1,95 @@
+"""The data-health view: what every file is serving, every problem, what is still uncaptured."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from .coverage import SourceCoverage
+from .live import FileState
+from .problems import Problem
+
+
+def clock(timestamp: float | None) -> str:
+    """A server-local wall-clock time, or an empty string."""
+    if timestamp is None:
+        return ""
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def banner_lines(degraded: tuple[FileState, ...] | list[FileState]) -> list[dict[str, str]]:
+    """One entry per file served from its last good version: file, line, since, shown."""
+    out = []
+    for state in degraded:
+        first = state.problems[0] if state.problems else None
+        out.append(
+            {
+                "file": state.file,
+                "status": state.status,
+                "where": f"{state.file}:{first.line}" if first and first.line else state.file,
+                "code": first.code if first else "",
+                "message": first.message if first else (state.reason or ""),
+                "since": clock(state.since),
+                "shown": clock(state.loaded_at),
+            }
+        )
+    return out
+
+
+def files_frame(files: tuple[FileState, ...]) -> pd.DataFrame:
+    """Every data file: status, problems, last check, when the served version was read."""
+    return pd.DataFrame(
+        [
+            {
+                "file": f.file,
+                "status": f.status,
+                "problems": len(f.problems),
+                "checked": clock(f.checked_at),
+                "loaded": clock(f.loaded_at),
+                "since": clock(f.since),
+                "reason": f.reason or "",
+            }
+            for f in files
+        ],
+        columns=["file", "status", "problems", "checked", "loaded", "since", "reason"],
+    )
+
+
+def problems_frame(problems: tuple[Problem, ...] | list[Problem]) -> pd.DataFrame:
+    """Every validation problem, as ``python -m dashboard validate`` prints them."""
+    return pd.DataFrame(
+        [
+            {
+                "where": f"{p.file}:{p.line}:{p.col}",
+                "code": p.code,
+                "field": p.path,
+                "message": p.message,
+                "hint": p.hint or "",
+            }
+            for p in problems
+        ],
+        columns=["where", "code", "field", "message", "hint"],
+    )
+
+
+def coverage_frames(reports: list[SourceCoverage]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per article the counts of numbers by what covers them, and the uncaptured numbers."""
+    statuses = ("claim", "date", "excluded", "uncaptured")
+    counts = pd.DataFrame(
+        [
+            {"source": r.source_id, "numbers": len(r.figures), **{s: r.count(s) for s in statuses}}
+            for r in reports
+        ],
+        columns=["source", "numbers", *statuses],
+    )
+    uncaptured = pd.DataFrame(
+        [
+            {"source": r.source_id, "line": f.line, "number": f.text, "context": f.context}
+            for r in reports
+            for f in r.figures
+            if f.status == "uncaptured"
+        ],
+        columns=["source", "line", "number", "context"],
+    )
+    return counts, uncaptured

@@ -1,0 +1,85 @@
+"""The one place the app caches data: a core DataStore per data folder, shared by sessions.
+
+Every run calls ``refresh()``, which stats each file and re-reads only what changed, so an edit
+to the YAML shows on the next rerun; a file that breaks is served from its last good version
+(and listed), as data/README.md promises maintainers. The table with its ``measure`` column is
+built once per published snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.coverage import SourceCoverage, coverage
+from dashboard.core.live import DataStore, FileState
+from dashboard.core.loader import Dataset, default_data_dir
+from dashboard.core.problems import Problem
+from dashboard.core.table import COLUMNS
+from dashboard.core.views import unit_names, with_measure
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What pages read: the dataset, its tidy table (with ``measure``), the problems of the
+    files on disk, the files served from their last good version, and any table error."""
+
+    dataset: Dataset
+    table: pd.DataFrame
+    units: dict[str, dict[str, str]]
+    problems: tuple[Problem, ...] = ()
+    degraded: tuple[FileState, ...] = ()
+    error: str | None = None
+    version: int = 0
+    files: tuple[FileState, ...] = ()
+    created_at: float | None = None
+
+
+@st.cache_resource(show_spinner=False)
+def _store(data_dir: str) -> DataStore:
+    return DataStore(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _prepared(data_dir: str, version: int) -> Loaded:
+    """The snapshot ``version`` of ``data_dir`` made ready for the pages (shared, read-only)."""
+    snapshot = _store(data_dir).snapshot
+    try:
+        table = with_measure(snapshot.table)
+        error = None
+    except Exception as err:  # the core should not raise on data; if it does, show the rest
+        table = with_measure(pd.DataFrame(columns=COLUMNS))
+        error = f"{type(err).__name__}: {err}"
+    return Loaded(
+        snapshot.dataset,
+        table,
+        unit_names(table),
+        snapshot.problems,
+        tuple(snapshot.degraded),
+        error,
+        snapshot.version,
+        snapshot.files,
+        snapshot.created_at,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def coverage_reports(version: int) -> list[SourceCoverage]:
+    """The coverage report of snapshot ``version`` (computed once per version)."""
+    data_dir = str(default_data_dir().resolve())
+    return coverage(_store(data_dir).snapshot.dataset)
+
+
+def current_version() -> int:
+    """The version of the data on disk now: a cheap check (a stat per file)."""
+    return _store(str(default_data_dir().resolve())).refresh().version
+
+
+def load() -> Loaded:
+    """The current data, refreshed from disk."""
+    data_dir = str(default_data_dir().resolve())
+    snapshot = _store(data_dir).refresh()
+    return _prepared(data_dir, snapshot.version)

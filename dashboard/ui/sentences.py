@@ -1,0 +1,95 @@
+"""A claim shown in its article: the sentence highlighted, the figure highlighted within it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core import views
+from dashboard.core.formatting import row_label
+from dashboard.core.i18n import name, vocab
+from dashboard.ui import shell
+from dashboard.ui.markdown import escape, highlighted
+
+QUOTE, FIGURE = "orange", "red"
+
+
+def context_markdown(text: str, quote: str, value: float, printed: str | None) -> str | None:
+    """Markdown of the quote's paragraph, quote and figure highlighted (None: not found)."""
+    found = views.quote_context(text, quote, value, printed)
+    if found is None:
+        return None
+    pieces: list[tuple[str, str | None]] = [(found.before, None)]
+    if found.figure is None:
+        pieces.append((found.quote, QUOTE))
+    else:
+        start, end = found.figure
+        pieces += [
+            (found.quote[:start], QUOTE),
+            (found.quote[start:end], FIGURE),
+            (found.quote[end:], QUOTE),
+        ]
+    pieces.append((found.after, None))
+    return highlighted(pieces)
+
+
+def show_context(page: shell.Page, rows: pd.DataFrame) -> None:
+    """The detail of the (single) claim in ``rows``: context, note, provenance."""
+    if rows.empty:
+        return
+    row = rows.iloc[0].to_dict()
+    lang, dataset = page.lang, page.data.dataset
+    with st.container(border=True, key="claim_detail"):
+        st.subheader(page.t("claims.context"))
+        st.markdown(
+            escape(
+                f"{name(row, lang, 'site_')} · {name(row, lang, 'metric_')} · "
+                f"{row_label(row, lang, page.view.unit)} · {row['period']}"
+            )
+        )
+        st.caption(
+            escape(
+                " · ".join(
+                    [
+                        vocab("status", row["status"], lang),
+                        vocab("qualifier", row["qualifier"], lang),
+                        vocab("kind", row["kind"], lang),
+                        str(row["claim_id"]),
+                    ]
+                )
+            )
+        )
+        inputs = [row]
+        if row["derived"]:
+            st.markdown(f"**{page.t('claims.formula')}**")
+            st.code(str(row["formula"]), language=None, wrap_lines=True)
+            ids = str(row["inputs"] or "").split()
+            table = page.data.table
+            inputs = [r for r in table[table["claim_id"].isin(ids)].to_dict("records")]
+        for item in inputs:
+            text = dataset.texts.get(str(item["source_id"]))
+            quote = str(item["quote"])
+            body = (
+                context_markdown(text, quote, item["value"], item.get("printed")) if text else None
+            )
+            if body is None:
+                st.caption(page.t("claims.not_found"))
+                st.text(quote)
+            else:
+                st.markdown(body)
+            st.caption(
+                escape(
+                    f"{item['source_publication']} · {item['source_title']} · "
+                    f"{item['source_date']:%Y-%m-%d}"
+                )
+            )
+        if isinstance(row.get("note"), str) and row["note"]:
+            st.markdown(f"**{page.t('claims.note')}**")
+            st.markdown(escape(row["note"]))
+        shell.page_link(
+            page,
+            "sources",
+            page.t("nav.sources"),
+            source=str(row["source_id"]),
+            claim=str(row["claim_id"]),
+        )

@@ -1,0 +1,271 @@
+"""The real server in headless Chromium: one server on the fixed data set, one on data/.
+
+A session-scoped fixture starts `streamlit run dashboard/app.py` on a free port of 127.0.0.1
+with the same Python, polls /_stcore/health, and stops it at the end. Every tab records console
+errors, failed responses, dialogs and requests; a request to anything but this machine is
+aborted and fails the test. Screenshots go to tests/browser/screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_DATA = ROOT / "tests" / "fixtures" / "app_data" / "data"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+VIEWPORT = {"width": 1400, "height": 1400}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+OUTSIDE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
+# Opening a deep link (/trends), Streamlit's frontend first probes /trends/_stcore/health and
+# /trends/_stcore/host-config, gets 404, then uses the root. Those two 404s are expected.
+BASE_PATH_PROBE = re.compile(r"^/[a-z]+/_stcore/(health|host-config)$")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+
+def _start(data_dir: Path | None, log: Path) -> Server:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA_DIR"}
+    if data_dir is not None:
+        env["DASHBOARD_DATA_DIR"] = str(data_dir)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    handle = log.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/app.py",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text()}")
+
+
+def _stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[Server]:
+    """The app on the fixed data set (tests/fixtures/app_data)."""
+    started = _start(APP_DATA, tmp_path_factory.mktemp("logs") / "fixture-server.log")
+    yield started
+    _stop(started)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory) -> Iterator[Server]:
+    """The app on the bundled data/ folder, as `make run` serves it."""
+    started = _start(None, tmp_path_factory.mktemp("logs") / "live-server.log")
+    yield started
+    _stop(started)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Debian's chromium (see .ci/run)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Tab:
+    """One fresh browser context and page, recording everything that must not happen."""
+
+    page: object
+    context: object
+    base: str
+    console_errors: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open(self, path: str, expect: str | None = None, timeout: float = 60_000) -> Tab:
+        """Go to ``path`` and wait until ``expect`` (a selector) shows and the run is done."""
+        self.page.goto(self.base + path)
+        return self.done(expect, timeout)
+
+    def done(self, expect: str | None = None, timeout: float = 60_000) -> Tab:
+        if expect:
+            self.page.locator(expect).first.wait_for(timeout=timeout)
+        # The run is finished when notRunning holds after the content appeared (and stays).
+        steady = 0
+        deadline = time.monotonic() + timeout / 1000
+        while steady < 3 and time.monotonic() < deadline:
+            if self.page.locator(DONE).count():
+                steady += 1
+            else:
+                steady = 0
+            time.sleep(0.15)
+        self.page.wait_for_selector(DONE, timeout=timeout)
+        # Widgets load their code lazily and show a skeleton meanwhile: wait for the real thing.
+        self.page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout
+        )
+        return self
+
+    def query(self) -> dict[str, str]:
+        return {k: v[-1] for k, v in parse_qs(urlsplit(self.page.url).query).items()}
+
+    def shot(self, name: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        # The viewport only: a full-page shot resizes the window and re-renders every chart.
+        self.page.screenshot(path=str(path))
+        return path
+
+    def check(self) -> None:
+        """No exception box, console error, unexpected failed response, dialog or outside
+        request."""
+        assert self.page.locator('[data-testid="stException"]').count() == 0
+        unexpected = [
+            (status, url)
+            for status, url in self.failed
+            if not (status == 404 and BASE_PATH_PROBE.match(urlsplit(url).path))
+        ]
+        assert unexpected == []
+        probes = {url for status, url in self.failed if status == 404}
+        errors = [
+            (text, where)
+            for text, where in self.console_errors
+            if not (text.startswith("Failed to load resource") and where in probes)
+        ]
+        assert errors == []
+        assert self.outside == []
+        assert self.dialogs == []
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """Browser contexts shared across tests, one per locale: each test still opens a new page,
+    hence a new Streamlit session; sharing only keeps the static files cached."""
+    opened: dict[str, object] = {}
+
+    def get(locale: str, fresh: bool, **options):
+        if fresh or options:
+            return browser.new_context(
+                locale=locale, viewport=VIEWPORT, accept_downloads=True, **options
+            )
+        if locale not in opened:
+            opened[locale] = browser.new_context(
+                locale=locale, viewport=VIEWPORT, accept_downloads=True
+            )
+        return opened[locale]
+
+    yield get
+    for context in opened.values():
+        context.close()
+
+
+@pytest.fixture
+def new_tab(contexts, server):
+    """A factory of tabs on the fixture server; ``fresh=True`` gives a new browser context
+    (a fresh browser: no cache, no storage)."""
+    tabs: list[tuple[Tab, bool]] = []
+
+    def make(locale: str = "en-US", base: str | None = None, fresh: bool = False, **options) -> Tab:
+        context = contexts(locale, fresh, **options)
+        page = context.new_page()
+        tab = Tab(page, context, base or server.url)
+
+        def record(request) -> None:
+            if (
+                urlsplit(request.url).hostname or ""
+            ) not in LOCAL_HOSTS and not request.url.startswith(("data:", "blob:")):
+                tab.outside.append(request.url)
+
+        def block(route_) -> None:
+            tab.outside.append(route_.request.url)
+            route_.abort()
+
+        # Only requests leaving the machine are intercepted (matched in the driver, so local
+        # traffic is not slowed); every request is also recorded, as a second net.
+        page.route(OUTSIDE, block)
+        page.on("request", record)
+        page.on(
+            "console",
+            lambda msg: (
+                tab.console_errors.append((msg.text, msg.location.get("url", "")))
+                if msg.type == "error"
+                else None
+            ),
+        )
+        page.on(
+            "response", lambda r: tab.failed.append((r.status, r.url)) if r.status >= 400 else None
+        )
+        page.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+        tabs.append((tab, fresh or bool(options)))
+        return tab
+
+    yield make
+    for tab, own_context in tabs:
+        tab.page.close()
+        if own_context:
+            tab.context.close()
