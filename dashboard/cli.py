@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .core.coverage import coverage
+from .core.export import safe_csv
 from .core.loader import DATA_DIR_ENV, default_data_dir, load_dataset
 from .core.schema import stale_schemas, write_schemas
 from .core.table import tidy_table
@@ -54,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     frame = tidy_table(dataset)
     out = Path(args.output)
     if args.format == "csv":
-        frame.to_csv(out, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d")
+        out.write_bytes(safe_csv(frame))
     elif args.format == "json":
         frame.to_json(out, orient="records", force_ascii=False, date_format="iso", indent=1)
     else:

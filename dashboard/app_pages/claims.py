@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.core import views
+from dashboard.core.export import safe_csv
 from dashboard.core.viewstate import STATUSES
 from dashboard.ui import shell, tables
 from dashboard.ui.sentences import show_context
@@ -90,7 +91,7 @@ event = st.dataframe(
 )
 st.download_button(
     page.t("claims.download"),
-    shown.to_csv(index=False).encode("utf-8-sig"),
+    safe_csv(shown),
     file_name="claims.csv",
     mime="text/csv",
     key="claims_download",
