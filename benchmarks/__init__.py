@@ -1,0 +1,1 @@
+"""Benchmarks: a generator of synthetic data and the runner behind `make bench`."""

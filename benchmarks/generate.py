@@ -105,16 +105,66 @@ UNITS = [  # id, standard, factor, English
 
 # Metric families: category, standard unit, the printed units a level may use, Chinese stems.
 FAMILIES = [
-    ("enterprises", "count", ["家", "万家"], ["注册企业", "高新技术企业", "科技型中小企业", "专精特新企业", "独角兽企业"]),
-    ("finance", "cny", ["亿元", "万元"], ["科技信贷余额", "产业基金规模", "风险投资额", "知识产权质押融资额", "上市企业市值"]),
-    ("output", "cny", ["亿元"], ["营业收入", "工业总产值", "技术合同成交额", "高新技术产业产值", "数字经济规模"]),
-    ("rd", "percent", ["%"], ["研发投入强度", "企业研发占比", "基础研究占比", "成果转化率", "技术自给率"]),
-    ("compute", "pflops", ["P"], ["智能算力规模", "通用算力规模", "超算算力", "边缘算力", "算力调度能力"]),
-    ("platforms", "count", ["个", "项"], ["国家级创新平台", "重点实验室", "孵化器", "中试基地", "工程技术中心"]),
-    ("talent", "count", ["人", "万人"], ["研发人员", "高层次人才", "博士后", "技能人才", "引进团队成员"]),
-    ("land", "m2", ["万平方米"], ["孵化面积", "标准厂房面积", "研发楼宇面积", "新增载体面积", "园区建成面积"]),
-    ("investment", "cny", ["亿元"], ["固定资产投资", "招商引资额", "新签项目投资", "重大项目投资", "外资实际使用额"]),
-    ("cooperation", "count", ["项", "件"], ["合作项目", "有效发明专利", "技术转移项目", "产学研合作协议", "国际合作项目"]),
+    (
+        "enterprises",
+        "count",
+        ["家", "万家"],
+        ["注册企业", "高新技术企业", "科技型中小企业", "专精特新企业", "独角兽企业"],
+    ),
+    (
+        "finance",
+        "cny",
+        ["亿元", "万元"],
+        ["科技信贷余额", "产业基金规模", "风险投资额", "知识产权质押融资额", "上市企业市值"],
+    ),
+    (
+        "output",
+        "cny",
+        ["亿元"],
+        ["营业收入", "工业总产值", "技术合同成交额", "高新技术产业产值", "数字经济规模"],
+    ),
+    (
+        "rd",
+        "percent",
+        ["%"],
+        ["研发投入强度", "企业研发占比", "基础研究占比", "成果转化率", "技术自给率"],
+    ),
+    (
+        "compute",
+        "pflops",
+        ["P"],
+        ["智能算力规模", "通用算力规模", "超算算力", "边缘算力", "算力调度能力"],
+    ),
+    (
+        "platforms",
+        "count",
+        ["个", "项"],
+        ["国家级创新平台", "重点实验室", "孵化器", "中试基地", "工程技术中心"],
+    ),
+    (
+        "talent",
+        "count",
+        ["人", "万人"],
+        ["研发人员", "高层次人才", "博士后", "技能人才", "引进团队成员"],
+    ),
+    (
+        "land",
+        "m2",
+        ["万平方米"],
+        ["孵化面积", "标准厂房面积", "研发楼宇面积", "新增载体面积", "园区建成面积"],
+    ),
+    (
+        "investment",
+        "cny",
+        ["亿元"],
+        ["固定资产投资", "招商引资额", "新签项目投资", "重大项目投资", "外资实际使用额"],
+    ),
+    (
+        "cooperation",
+        "count",
+        ["项", "件"],
+        ["合作项目", "有效发明专利", "技术转移项目", "产学研合作协议", "国际合作项目"],
+    ),
 ]
 
 QUALIFIERS = [  # id, the word before the figure, the word after it (余 and 左右 follow)
@@ -209,8 +259,14 @@ def _metrics() -> list[Metric]:
     for category, unit, levels, stems in FAMILIES:
         for i, stem in enumerate(stems):
             out.append(
-                Metric(f"{category}_{i}", stem, f"{category.title()} metric {i}", category, unit,
-                       tuple(levels))
+                Metric(
+                    f"{category}_{i}",
+                    stem,
+                    f"{category.title()} metric {i}",
+                    category,
+                    unit,
+                    tuple(levels),
+                )
             )
     return out[:METRICS]
 
@@ -274,7 +330,14 @@ def _plain_safe(value: str) -> bool:
     if not value or value[0] in "-?:,[]{}#&*!|>'\"%@`0123456789 " or value[-1] == " ":
         return False
     return not any(s in value for s in (": ", " #", "\n", "\t")) and value.lower() not in (
-        "yes", "no", "on", "off", "true", "false", "null", "~",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "true",
+        "false",
+        "null",
+        "~",
     )
 
 
@@ -306,31 +369,52 @@ def generate(out: Path, claims: int, seed: int = 1, files: int = FILES) -> Path:
     (data / "regions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     lines = ["# Units (generated for benchmarks).", "standard_units:"]
-    lines += [f"  - {{id: {i}, name_zh: {json.dumps(zh, ensure_ascii=False)}, name_en: "
-              f"{json.dumps(en, ensure_ascii=False)}}}" for i, zh, en in STANDARD_UNITS]
+    lines += [
+        f"  - {{id: {i}, name_zh: {json.dumps(zh, ensure_ascii=False)}, name_en: "
+        f"{json.dumps(en, ensure_ascii=False)}}}"
+        for i, zh, en in STANDARD_UNITS
+    ]
     lines += ["", "units:"]
-    lines += [f"  - {{id: {json.dumps(i, ensure_ascii=False)}, standard: {s}, factor: {f}, "
-              f"name_en: {json.dumps(en, ensure_ascii=False)}}}" for i, s, f, en in UNITS]
+    lines += [
+        f"  - {{id: {json.dumps(i, ensure_ascii=False)}, standard: {s}, factor: {f}, "
+        f"name_en: {json.dumps(en, ensure_ascii=False)}}}"
+        for i, s, f, en in UNITS
+    ]
     (data / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     for region in regions:
         y = _Yaml(quoted=hash_bit(region))
         lines = [f"# Sites in region `{region}` (generated).", "sites:"]
         for s in (s for s in sites if s.region == region):
-            lines += [f"  - id: {s.id}", f"    name_zh: {y.text(s.name_zh)}",
-                      f"    name_en: {y.always(s.name_en)}", f"    kind: {s.kind}"]
+            lines += [
+                f"  - id: {s.id}",
+                f"    name_zh: {y.text(s.name_zh)}",
+                f"    name_en: {y.always(s.name_en)}",
+                f"    kind: {s.kind}",
+            ]
             if s.parent:
                 lines.append(f"    parent: {s.parent}")
-            lines += [f"    region: {s.region}", f"    city: {y.always(s.city)}",
-                      f"    lat: {s.lat}", f"    lon: {s.lon}", f"    precision: {s.precision}", ""]
+            lines += [
+                f"    region: {s.region}",
+                f"    city: {y.always(s.city)}",
+                f"    lat: {s.lat}",
+                f"    lon: {s.lon}",
+                f"    precision: {s.precision}",
+                "",
+            ]
         (data / "sites" / f"{region}.yaml").write_text("\n".join(lines), encoding="utf-8")
 
     for category in dict.fromkeys(m.category for m in metrics):
         lines = [f"# Metrics of category `{category}` (generated).", "metrics:"]
         for m in (m for m in metrics if m.category == category):
-            lines += [f"  - id: {m.id}", f"    name_zh: {m.name_zh}", f"    name_en: {m.name_en}",
-                      f"    description: {m.name_zh}（{m.name_en}）, as the articles report it.",
-                      f"    category: {m.category}", f"    unit: {m.unit}"]
+            lines += [
+                f"  - id: {m.id}",
+                f"    name_zh: {m.name_zh}",
+                f"    name_en: {m.name_en}",
+                f"    description: {m.name_zh}（{m.name_en}）, as the articles report it.",
+                f"    category: {m.category}",
+                f"    unit: {m.unit}",
+            ]
             if m.category == "land":
                 lines.append("    comparable: false")
             lines.append("")
@@ -347,7 +431,8 @@ def generate(out: Path, claims: int, seed: int = 1, files: int = FILES) -> Path:
         name = f"{index:03d}_{hashlib.sha256(raw).hexdigest()[:16]}.txt"
         (seeds / name).write_bytes(raw)
         (data / "claims" / f"{sid}.yaml").write_text(claim_yaml, encoding="utf-8")
-        title = f"{rng.choice(['创新', '科技', '产业'])}{rng.choice(['驱动', '赋能', '引领'])}高质量发展（{index}）"
+        verb = rng.choice(["驱动", "赋能", "引领"])
+        title = f"{rng.choice(['创新', '科技', '产业'])}{verb}高质量发展（{index}）"
         source_lines += [
             f"  - id: {sid}",
             f"    file: ../seeds/{name}",
@@ -356,8 +441,10 @@ def generate(out: Path, claims: int, seed: int = 1, files: int = FILES) -> Path:
             f'    date: "{date}"',
         ]
         if index % 7 == 0:
-            source_lines += ["    date_approximate: true",
-                             "    date_note: Not printed; reasoned from the text."]
+            source_lines += [
+                "    date_approximate: true",
+                "    date_note: Not printed; reasoned from the text.",
+            ]
         source_lines.append(f"    sha256: {hashlib.sha256(raw).hexdigest()}")
     (data / "sources.yaml").write_text("\n".join(source_lines) + "\n", encoding="utf-8")
     (out / "PARAMS.json").write_text(
@@ -410,8 +497,13 @@ def _article(
             printed = shown if "," in shown else None
             tail = (after, "") if after == "余" else ("", after)  # 5000余家, 200P左右
             fragment = f"{metric.name_zh}{before}{shown}{tail[0]}{unit}{tail[1]}"
-        rec = [f"id: {cid}", f"site: {site.id}", f"metric: {metric.id}", f"value: {_num(value)}",
-               f"unit: {y.always(unit) if unit == '%' else y.text(unit)}"]
+        rec = [
+            f"id: {cid}",
+            f"site: {site.id}",
+            f"metric: {metric.id}",
+            f"value: {_num(value)}",
+            f"unit: {y.always(unit) if unit == '%' else y.text(unit)}",
+        ]
         if printed:
             rec.append(f"printed: {y.always(printed)}")
         if qual != "exact":
@@ -426,18 +518,34 @@ def _article(
             if float(gvalue).is_integer():
                 gvalue = int(gvalue)
             gid = f"{cid}-growth"
-            grec = [f"id: {gid}", f"site: {site.id}", f"metric: {metric.id}",
-                    f"value: {_num(gvalue)}", f"unit: {y.always('%')}", f'period: "{period}"',
-                    f"status: {status}", "kind: growth", f"growth_of: {level_id}"]
+            grec = [
+                f"id: {gid}",
+                f"site: {site.id}",
+                f"metric: {metric.id}",
+                f"value: {_num(gvalue)}",
+                f"unit: {y.always('%')}",
+                f'period: "{period}"',
+                f"status: {status}",
+                "kind: growth",
+                f"growth_of: {level_id}",
+            ]
             parts.append((f"同比增长{_num(gvalue)}%", grec))
             made += 1
         # 3) sometimes a rank
         if made < count and rng.random() < 0.05:
             place = rng.randint(1, 9)
             rid = f"{cid}-rank"
-            rrec = [f"id: {rid}", f"site: {site.id}", f"metric: {metric.id}", f"value: {place}",
-                    f"unit: {y.text('位')}", f"printed: {y.always('第' + CN_DIGITS[place])}",
-                    f'period: "{period}"', f"status: {status}", "kind: rank"]
+            rrec = [
+                f"id: {rid}",
+                f"site: {site.id}",
+                f"metric: {metric.id}",
+                f"value: {place}",
+                f"unit: {y.text('位')}",
+                f"printed: {y.always('第' + CN_DIGITS[place])}",
+                f'period: "{period}"',
+                f"status: {status}",
+                "kind: rank",
+            ]
             parts.append((f"位居全国第{CN_DIGITS[place]}", rrec))
             made += 1
         sentence = (
@@ -448,7 +556,9 @@ def _article(
         for _, rec in parts:
             rec.append(f"quote: {y.text(sentence)}")
             if rng.random() < 0.15:
-                rec.append(f"note: {y.text('“' + when + '” as the article writes it; scope as printed.')}")
+                rec.append(
+                    f"note: {y.text('“' + when + '” as the article writes it; scope as printed.')}"
+                )
             records.append(rec)
         sentences.append(sentence)
         if rng.random() < 0.4:

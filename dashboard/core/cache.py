@@ -37,10 +37,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .loader import Dataset, FileResult, Located, parse_file
 from .models import Claim
 from .problems import Problem
-
-from .loader import Dataset, FileResult, Located, parse_file
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
 FORMAT = 1  # bump when the entry layout changes
@@ -104,10 +103,27 @@ class ParseCache:
         value = read_entry(self._snapshot_path(key), (self.snapshot_version, key))
         return value if isinstance(value, dict) else None
 
-    def put_snapshot(self, key: str, value: dict[str, Any]) -> None:
-        """Keep a whole data folder's results under ``key`` (see :func:`snapshot_key`)."""
+    def put_snapshot(self, key: str, value: dict[str, Any], folder: Path | None = None) -> None:
+        """Keep a whole data folder's results under ``key`` (see :func:`snapshot_key`);
+        ``folder``: remember it as that folder's latest (see :meth:`latest_snapshot`)."""
         if write_entry(self._snapshot_path(key), (self.snapshot_version, key), value):
             prune(self.root / "snapshots", MAX_SNAPSHOTS)
+            if folder is not None:
+                with contextlib.suppress(OSError):
+                    self._latest(folder).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    self._latest(folder).write_text(key, encoding="ascii")
+
+    def latest_snapshot(self, folder: Path) -> str | None:
+        """The key last saved for ``folder``: a guess to start reading before the files are
+        hashed (the entry is used only if the hashes then give the same key)."""
+        try:
+            return self._latest(folder).read_text(encoding="ascii").strip() or None
+        except OSError:
+            return None
+
+    def _latest(self, folder: Path) -> Path:
+        name = hashlib.sha256(str(folder.absolute()).encode()).hexdigest()
+        return self.root / "latest" / name
 
     def _snapshot_path(self, key: str) -> Path:
         return self.root / "snapshots" / key[:2] / f"{key}.pickle"
@@ -301,7 +317,7 @@ def read_entry(path: Path, header: tuple[str, ...]) -> Any | None:
         ):
             raise ValueError("stale or corrupt cache entry")
         return pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, the file decides
+    except Exception:
         with contextlib.suppress(OSError):
             path.unlink()
         return None

@@ -237,9 +237,7 @@ class _ClaimFile:
     """A claim file's claims as the cross-file checks need them, built once per version of the
     file, its article and the registries."""
 
-    def __init__(
-        self, claims: list[Located[Claim]], problems: list[tuple[Problem, ...]]
-    ) -> None:
+    def __init__(self, claims: list[Located[Claim]], problems: list[tuple[Problem, ...]]) -> None:
         self.problems = problems  # each claim's own problems (all but duplicates and links)
         self.ids = [item.record.id for item in claims]
         self.unique = len(set(self.ids)) == len(self.ids)
@@ -262,9 +260,7 @@ def _claim_file(
         return memo[1]
     article = _Article(text) if text is not None else None
     claims = f.records.get("claims", [])
-    found = _ClaimFile(
-        claims, [tuple(_claim_problems(dataset, item, article)) for item in claims]
-    )
+    found = _ClaimFile(claims, [tuple(_claim_problems(dataset, item, article)) for item in claims])
     f.memo["claims"] = (key, found)
     return found
 

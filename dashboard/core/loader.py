@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -50,7 +50,7 @@ class Marks(Mapping[str, tuple[int, int]]):
     """
 
     __slots__ = ("_names", "_packed")
-    _shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    _shared: ClassVar[dict[tuple[str, ...], tuple[str, ...]]] = {}
 
     def __init__(self, names: tuple[str, ...] = (), positions: tuple[int, ...] = ()) -> None:
         self._names = Marks._shared.setdefault(names, names)
@@ -306,7 +306,8 @@ def parse_file(path: Path, display: str, kind: str, raw: bytes | None = None) ->
                 result.problems.extend(_pydantic_problems(err, model, doc, base))
                 continue
             _share_fields_set(record)
-            names, spots = [], []
+            names: list[str] = []
+            spots: list[int] = []
             for name in item:
                 spot = positions.get((key, index, name))
                 if spot is not None:
@@ -370,7 +371,9 @@ def _exclusion(
         return []
     line, col = doc.mark(base)
     excl = Exclusion(item["source"], item["text"], item["reason"], doc.file, line)
-    marks = Marks.of({name: doc.marks[(*base, name)] for name in item if (*base, name) in doc.marks})
+    marks = Marks.of(
+        {name: doc.marks[(*base, name)] for name in item if (*base, name) in doc.marks}
+    )
     return [Located(excl, doc.file, line, col, format_path(base), marks)]  # type: ignore[type-var]
 
 
@@ -453,8 +456,9 @@ def read_files(
     """:func:`read_file` for each ``(path, kind)``: from ``cache`` when known, else parsed."""
     out: list[FileResult | None] = []
     todo: list[tuple[int, Path, str, str, bytes]] = []
+    root = data_dir.resolve()
     for path, kind in entries:
-        raw = _raw(path, data_dir)
+        raw = _raw(path, root)
         if raw is None:  # read_file reports why
             out.append(read_file(path, data_dir, kind))
             continue
@@ -466,7 +470,9 @@ def read_files(
                 continue
         todo.append((len(out), path, display, kind, raw))
         out.append(None)
-    parsed = parse_many([(path, display, kind, raw) for _, path, display, kind, raw in todo], workers)
+    parsed = parse_many(
+        [(path, display, kind, raw) for _, path, display, kind, raw in todo], workers
+    )
     for (index, *_), result in zip(todo, parsed, strict=True):
         out[index] = result
         if cache is not None:
@@ -474,11 +480,12 @@ def read_files(
     return [result for result in out if result is not None]
 
 
-def _raw(path: Path, data_dir: Path) -> bytes | None:
-    """The bytes :func:`read_file` would parse, or None when it would report a problem."""
+def _raw(path: Path, root: Path) -> bytes | None:
+    """The bytes :func:`read_file` would parse, or None when it would report a problem
+    (``root``: the data folder, resolved)."""
     try:
         real = path.resolve()
-        if not real.is_relative_to(data_dir.resolve()) or not real.is_file():
+        if not real.is_relative_to(root) or not real.is_file():
             return None
         return path.read_bytes()
     except OSError:
@@ -515,9 +522,7 @@ def _worker_count(workers: int | None, size: int, files: int) -> int:
     return max(1, min(cores or 1, files, 8))
 
 
-def _parse_in_processes(
-    items: list[tuple[Path, str, str, bytes]], count: int
-) -> list[FileResult]:
+def _parse_in_processes(items: list[tuple[Path, str, str, bytes]], count: int) -> list[FileResult]:
     # Batches of similar total size, several per worker so that none idles at the end.
     order = sorted(range(len(items)), key=lambda i: -len(items[i][3]))
     batches: list[list[int]] = [[] for _ in range(min(len(items), count * 4))]

@@ -226,12 +226,12 @@ def _growth_inputs(
     """The growth rates among ``items`` that imply a prior-year level, each with its level."""
     out = []
     for item in items:
-        claim = item.record
-        if claim.kind is not FigureKind.growth or claim.growth_of not in rows:
+        claim, level = item.record, item.record.growth_of
+        if claim.kind is not FigureKind.growth or level is None or level not in rows:
             continue
         if dataset.units[claim.unit].record.standard != "percent":
             continue
-        out.append((item, rows[claim.growth_of]))
+        out.append((item, rows[level]))
     return out
 
 
@@ -283,6 +283,7 @@ _NUMPY = {
 }
 _DAYS = ("period_start", "period_end", "source_date")
 _TEXT = pd.Series(["text"]).dtype  # what pandas makes of a column of str: str, or object
+_TEXT_IS_OBJECT = bool(np.dtype("O") == _TEXT)  # pandas < 3 without the string dtype
 # malloc, not Arrow's default pool: the pieces are many small buffers kept for long, for
 # which mimalloc holds about a third more memory than it hands out.
 _POOL = pa.system_memory_pool()
@@ -291,7 +292,7 @@ _POOL = pa.system_memory_pool()
 def _arrays(rows: list[tuple[Any, ...]]) -> list[Any]:
     """The columns of ``rows``: text as Arrow arrays, numbers, flags and days as numpy."""
     out: list[Any] = []
-    for name, values in zip(COLUMNS, zip(*rows), strict=True):
+    for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
         if name in _NUMPY:
             out.append(np.array(values, dtype=_NUMPY[name]))
         elif name in _DAYS:
@@ -320,7 +321,7 @@ def _frame(pieces: list[list[Any]]) -> pd.DataFrame:
             columns[name] = np.concatenate(parts)
             continue
         parts = [p.dictionary_decode() if isinstance(p, pa.DictionaryArray) else p for p in parts]
-        if sum(p.null_count for p in parts) == sum(len(p) for p in parts) or _TEXT == object:
+        if sum(p.null_count for p in parts) == sum(len(p) for p in parts) or _TEXT_IS_OBJECT:
             values = [v for p in parts for v in p.to_pylist()]
             columns[name] = np.array(values, dtype=object)  # all None: object, as pandas infers
         else:
@@ -332,28 +333,7 @@ def _frame(pieces: list[list[Any]]) -> pd.DataFrame:
 def _share(slots: list[_Slot], frame: pd.DataFrame) -> None:
     """Remember each slot's rows as slices of ``frame``'s own columns: the data is held once,
     by the table, and a reload copies the pieces it reuses into its new table."""
-    slicers = []
-    for name in COLUMNS:
-        series = frame[name]
-        if name in CATEGORICAL:
-            codes, categories = series.array.codes, series.cat.categories
-            if (codes < 0).any() or categories.dtype != _TEXT or _TEXT == object:
-                slicers.append(None)
-                continue
-            words = pa.array(np.asarray(categories, dtype=object), type=pa.large_string())
-            slicers.append(
-                lambda a, n, c=codes, w=words: pa.DictionaryArray.from_arrays(
-                    pa.array(c[a : a + n]), w
-                )
-            )
-        elif name in _NUMPY or name in _DAYS:
-            slicers.append(lambda a, n, v=series.to_numpy(): v[a : a + n])
-        else:
-            array = getattr(series.array, "_pa_array", None)
-            if array is None or array.num_chunks != 1 or array.type != pa.large_string():
-                slicers.append(None)
-                continue
-            slicers.append(lambda a, n, c=array.chunk(0): c.slice(a, n))
+    slicers = [_slicer(name, frame[name]) for name in COLUMNS]
     start = 0
     for slot in slots:
         if slot.memo is None:
@@ -367,6 +347,24 @@ def _share(slots: list[_Slot], frame: pd.DataFrame) -> None:
             ]
         slot.memo[slot.name] = (slot.wanted, piece)
         start += slot.size
+
+
+def _slicer(name: str, series: pd.Series) -> Callable[[int, int], Any] | None:
+    """How to cut rows ``a:a+n`` of a frame column without copying, or None (keep the piece)."""
+    if name in CATEGORICAL:
+        codes, categories = series.array.codes, series.cat.categories
+        if (codes < 0).any() or categories.dtype != _TEXT or _TEXT_IS_OBJECT:
+            return None
+        words = pa.array(np.asarray(categories, dtype=object), type=pa.large_string())
+        return lambda a, n: pa.DictionaryArray.from_arrays(pa.array(codes[a : a + n]), words)
+    if name in _NUMPY or name in _DAYS:
+        values = series.to_numpy()
+        return lambda a, n: values[a : a + n]
+    array = getattr(series.array, "_pa_array", None)
+    if array is None or array.num_chunks != 1 or array.type != pa.large_string():
+        return None
+    chunk = array.chunk(0)
+    return lambda a, n: chunk.slice(a, n)
 
 
 @dataclass
@@ -504,12 +502,12 @@ class _Rows(Mapping[str, tuple[Any, ...]]):
         self.key = key
         self.memos = {f.file: f.memo for f in dataset.files if f.kind == "claims"}
         self.sources = {run.file: run.source_id for run in runs}
-        self.items: dict[str, Located[Claim]] = {}
+        self.by_id: dict[str, Located[Claim]] = {}
         for run in runs:
-            self.items.update(run.ids)
+            self.by_id.update(run.ids)
 
     def __getitem__(self, claim_id: str) -> tuple[Any, ...]:
-        item = self.items[claim_id]
+        item = self.by_id[claim_id]
         return self.row(self.sources[item.file], item)
 
     def row(self, source_id: str, item: Located[Claim]) -> tuple[Any, ...]:
@@ -519,19 +517,20 @@ class _Rows(Mapping[str, tuple[Any, ...]]):
         known = memo.get("rows")
         if known is None or known[0] != self.key:
             known = memo["rows"] = (self.key, {})
-        row = known[1].get(item.path)  # the path (claims[3]) names a record within its file
+        built: dict[str, tuple[Any, ...]] = known[1]
+        row = built.get(item.path)  # the path (claims[3]) names a record within its file
         if row is None:
-            row = known[1][item.path] = _row(self.parts, source_id, item)
+            row = built[item.path] = _row(self.parts, source_id, item)
         return row
 
     def __contains__(self, claim_id: object) -> bool:
-        return claim_id in self.items
+        return claim_id in self.by_id
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.items)
+        return iter(self.by_id)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.by_id)
 
 
 def tidy_table(dataset: Dataset) -> pd.DataFrame:
@@ -592,7 +591,7 @@ def _derived_slot(dataset: Dataset, run: _Run, rows: _Rows) -> _Slot | None:
     memo = rows.memos.get(run.file)
     # Built from the registries and the level claim each growth rate names (None when it is
     # not served): an edit to a level's file gives a new claim there, and the rows are rebuilt.
-    wanted = (rows.key, tuple(map(rows.items.get, run.growth_of)))
+    wanted = (rows.key, tuple(rows.by_id.get(level or "") for level in run.growth_of))
     known = memo.get("derived") if memo is not None else None
     if known is not None and known[0] == wanted:
         return _Slot(memo, "derived", wanted, piece=known[1]) if known[1] else None
