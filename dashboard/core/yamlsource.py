@@ -75,23 +75,27 @@ def format_path(path: Path_) -> str:
     return out
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+# Leading indentation and a run of block indicators (`- - - x`, `? ? x`) at the start of a line.
+_BLOCK_RUN = re.compile(r"^([ \t]*)((?:[-?](?:[ \t]+|$))*)", re.MULTILINE)
+
+
 def _depth_guard(text: str) -> int:
-    """Nesting depth an attacker could reach cheaply (flow brackets, `- - -` runs)."""
+    """Nesting depth an attacker could reach cheaply (flow brackets, `- - -` runs).
+
+    Only bracket characters and line starts are looked at (regex scans), so the guard costs
+    little next to parsing.
+    """
     depth = worst = 0
-    for char in text:  # flow collections; quoted brackets only over-count, which is safe
-        if char in "[{":
+    for match in _BRACKET.finditer(text):  # quoted brackets only over-count, which is safe
+        if match.group() in "[{":
             depth += 1
             worst = max(worst, depth)
-        elif char in "]}":
+        else:
             depth = max(0, depth - 1)
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        run = 0
-        while stripped.startswith(("- ", "? ")):
-            run += 1
-            stripped = stripped[2:].lstrip()
-        indent = (len(line) - len(line.lstrip())) // 2
-        worst = max(worst, run + indent // 4)
+    for match in _BLOCK_RUN.finditer(text):
+        run = match.group(2).count("-") + match.group(2).count("?")
+        worst = max(worst, run + len(match.group(1)) // 8)
     return worst
 
 
