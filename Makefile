@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml requirements/lock.txt
 venv: $(STAMP) ## create .venv with the locked dependencies
 
 run: $(STAMP) ## start the dashboard on the bundled data at http://127.0.0.1:8501
-	$(VENV)/bin/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT)
+	DASHBOARD_CACHE_DIR=$${DASHBOARD_CACHE_DIR-$(CURDIR)/.cache} \
+	  $(VENV)/bin/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT)
 
 test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest
