@@ -24,37 +24,7 @@ if table.empty:
     st.info(page.t("data.empty"))
 else:
     names = tables.Names(data.dataset, lang)
-    counts = dict(views.metric_counts(table))
-    top = st.columns([4, 2, 3]) if not page.present else [None] * 3
-    metric = shell.choose_one(
-        page,
-        "metric",
-        page.t("filter.metric"),
-        list(counts),
-        key="w_rank_metric",
-        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
-        container=top[0],
-    )
-    measure = shell.choose_one(
-        page,
-        "measure",
-        page.t("filter.measure"),
-        views.measures_for(table, metric),
-        key="w_rank_measure",
-        fmt=lambda m: page.t(f"measure.{m}"),
-        container=top[1],
-    )
-    of_metric = views.select(table, metric=metric, measure=measure)
-    region = shell.choose_one(
-        page,
-        "region",
-        page.t("filter.region"),
-        ["", *names.regions_in(of_metric)],
-        key="w_rank_region",
-        allow_none=True,
-        container=top[2],
-        fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
-    )
+    metric, measure, of_metric, region = shell.metric_measure_region(page, table, names, "rank")
     bottom = st.columns([3, 5]) if not page.present else [None] * 2
     # Rankings compare what happened: actual figures unless the link asks otherwise.
     chosen = shell.choose_many(

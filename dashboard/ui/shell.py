@@ -491,3 +491,47 @@ def text_filter(current: Page, label: str, *, key: str, container: Any = None) -
             args=(key, "q", lambda v: (v or "").strip()),
         )
     return value
+
+
+def metric_measure_region(
+    current: Page, table: Any, names: Any, prefix: str, default_metric: str | None = None
+) -> tuple[str | None, str | None, Any, str | None]:
+    """The metric, measure and region selectors shared by trends and rankings, in one row.
+
+    Returns ``(metric, measure, rows of that metric and measure, region)``.
+    """
+    from dashboard.core import views
+
+    counts = dict(views.metric_counts(table))
+    top = st.columns([4, 2, 3]) if not current.present else [None] * 3
+    metric = choose_one(
+        current,
+        "metric",
+        current.t("filter.metric"),
+        list(counts),
+        key=f"w_{prefix}_metric",
+        default=default_metric,
+        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
+        container=top[0],
+    )
+    measure = choose_one(
+        current,
+        "measure",
+        current.t("filter.measure"),
+        views.measures_for(table, metric),
+        key=f"w_{prefix}_measure",
+        fmt=lambda m: current.t(f"measure.{m}"),
+        container=top[1],
+    )
+    of_metric = views.select(table, metric=metric, measure=measure)
+    region = choose_one(
+        current,
+        "region",
+        current.t("filter.region"),
+        ["", *names.regions_in(of_metric)],
+        key=f"w_{prefix}_region",
+        allow_none=True,
+        container=top[2],
+        fmt=lambda r: names.region(r) if r else current.t("filter.region_all"),
+    )
+    return metric, measure, of_metric, region
