@@ -5,7 +5,10 @@ from pathlib import Path
 
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the checkout; the package
 # imports below need the checkout (an editable install provides it too).
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# This script runs again on every interaction: add the path once, not once per rerun.
+ROOT = str(Path(__file__).resolve().parents[1])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
 
 import streamlit as st
 

@@ -27,8 +27,12 @@ region = shell.choose_one(
     container=top[0],
     fmt=lambda r: names.region(r) if r else page.t("map.preset_all"),
 )
-levels = table[table["measure"].isin(views.LEVELS)]
-counts = dict(views.metric_counts(levels))
+counts = data.memo(
+    "map.level_counts",
+    lambda: dict(
+        views.metric_counts(table.loc[table["measure"].isin(views.LEVELS), ["metric_id"]])
+    ),
+)
 metric = shell.choose_one(
     page,
     "metric",

@@ -52,7 +52,7 @@ else:
         fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
     )
 
-    result = views.ranking(table, metric, measure, period or LATEST, statuses, region)
+    result = views.ranking(of_metric, metric, measure, period or LATEST, statuses, region)
     if result.rows.empty:
         st.info(page.t("rankings.none"))
     else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.charts.common import image_config
+from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
 from dashboard.core import views
 from dashboard.core.viewstate import STATUSES
@@ -18,7 +18,11 @@ if table.empty:
 else:
     names = tables.Names(data.dataset, lang)
     metric, measure, of_metric, region = shell.metric_measure_region(
-        page, table, names, "trends", default_metric=views.trend_metric(table)
+        page,
+        table,
+        names,
+        "trends",
+        default_metric=data.memo("trend_metric", lambda: views.trend_metric(table)),
     )
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
     sites = shell.choose_many(
@@ -43,7 +47,16 @@ else:
         ordered=STATUSES,
     )
 
-    rows = views.trend_rows(table, metric, measure, sites, statuses, region)
+    rows = views.trend_rows(of_metric, metric, measure, sites, statuses, region)
+    # Unchosen, draw no more sites than there are colours: more lines cannot be told apart.
+    total = rows["site_id"].nunique()
+    limit = len(PALETTE) - 1
+    if not sites and total > limit:
+        ascending = measure == "rank"
+        leading = views.leading_sites(rows, limit, ascending=ascending)
+        rows = rows[rows["site_id"].isin(leading)]
+        key = "trends.leading_rank" if ascending else "trends.leading"
+        st.caption(page.t(key, n=limit, total=total))
     if rows.empty:
         st.info(page.t("trends.none"))
     else:

@@ -106,11 +106,11 @@ def image_config(filename: str, fmt: str = "png", height: int = 600, width: int 
     }
 
 
-def frame(fig, *, title: str, note: str, height: int) -> None:
-    """Title and source note (as its subtitle) top left, legend under the plot: all of them
-    are drawn by plotly, so they are on a downloaded PNG or SVG too."""
-    fig.update_layout(
-        title={
+def frame(*, title: str, note: str, height: int) -> dict:
+    """Layout of title and source note (as its subtitle) top left, legend under the plot: all
+    drawn by plotly, so they are on a downloaded PNG or SVG too. Charts merge it into theirs."""
+    return {
+        "title": {
             "text": plain(title),
             "x": 0,
             "xanchor": "left",
@@ -119,9 +119,9 @@ def frame(fig, *, title: str, note: str, height: int) -> None:
             "yref": "container",
             "subtitle": {"text": plain(note), "font": {"size": 12, "color": "#555"}},
         },
-        height=height,
-        font={"family": FONT, "size": 14},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
-        margin={"l": 60, "r": 30, "t": 90, "b": 40},
-        hoverlabel={"align": "left"},
-    )
+        "height": height,
+        "font": {"family": FONT, "size": 14},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
+        "margin": {"l": 60, "r": 30, "t": 90, "b": 40},
+        "hoverlabel": {"align": "left"},
+    }

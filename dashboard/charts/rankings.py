@@ -36,7 +36,7 @@ def ranking_figure(
 ) -> go.Figure:
     """One bar per row in the given order; one trace per region (for the legend)."""
     records = rows.to_dict("records")
-    fig = go.Figure()
+    traces: list[dict] = []  # plain dicts, validated once by go.Figure (see trends.py)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (
         {"zh": str(records[0]["unit_std_name_zh"]), "en": str(records[0]["unit_std_name_en"])}
@@ -55,8 +55,9 @@ def ranking_figure(
         bars = [r for r in records if str(r["region_id"]) == region]
         index = region_order.index(region) if region in region_order else len(region_order)
         colour = color(index)
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 orientation="h",
                 x=[r["value_std"] / divisor for r in bars],
                 y=[r["_label"] for r in bars],
@@ -80,25 +81,24 @@ def ranking_figure(
             )
         )
     top = max([r["value_std"] / divisor for r in records] + [0.0])
-    fig.update_layout(
-        barmode="overlay",
-        xaxis={
+    layout = {
+        "barmode": "overlay",
+        "xaxis": {
             "title": {"text": plain(axis_unit)},
             "range": [0, top * 1.35 or 1],
             "rangemode": "tozero",
         },
-        yaxis={
+        "yaxis": {
             "categoryorder": "array",
             "categoryarray": labels,
             "autorange": "reversed",
             "title": {"text": ""},
             "automargin": True,
         },
-    )
-    frame(
-        fig,
-        title=f"{title} ({axis_unit})" if axis_unit else title,
-        note=note,
-        height=height or max(300, 200 + 40 * len(records)),
-    )
-    return fig
+        **frame(
+            title=f"{title} ({axis_unit})" if axis_unit else title,
+            note=note,
+            height=height or max(300, 200 + 40 * len(records)),
+        ),
+    }
+    return go.Figure(data=traces, layout=layout, _validate=False)  # validated in tests

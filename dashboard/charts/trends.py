@@ -64,7 +64,9 @@ def trend_figure(
     height: int = 480,
 ) -> go.Figure:
     """The time-series figure; an empty ``rows`` gives an empty, titled figure."""
-    fig = go.Figure()
+    # Traces and layout are plain dicts, validated once by go.Figure at the end: building
+    # graph objects trace by trace costs ten times as much (measured at 100,000 claims).
+    traces: list[dict] = []
     records = rows.to_dict("records")
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (
@@ -88,8 +90,9 @@ def trend_figure(
             for r in spans:
                 xs += [pd.Timestamp(r["period_start"]), _x(r), None]
                 ys += [r["value_std"] / divisor] * 2 + [None]
-            fig.add_trace(
-                go.Scatter(
+            traces.append(
+                dict(
+                    type="scatter",
                     x=xs,
                     y=ys,
                     mode="lines",
@@ -103,7 +106,7 @@ def trend_figure(
                 )
             )
         if actual:
-            fig.add_trace(
+            traces.append(
                 _points(
                     actual,
                     lang,
@@ -118,7 +121,7 @@ def trend_figure(
             )
         if planned:
             anchor = [a for a in actual if _x(a) <= _x(planned[0])][-1:]
-            fig.add_trace(
+            traces.append(
                 _points(
                     anchor + planned,
                     lang,
@@ -135,8 +138,9 @@ def trend_figure(
 
     # Two legend keys for the line styles; they carry no data.
     for role, style in (("actual", "solid"), ("planned", "dash")):
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[None],
                 y=[None],
                 mode="lines+markers",
@@ -153,10 +157,10 @@ def trend_figure(
             )
         )
 
-    _layout(
-        fig, records, title=title, axis_unit=axis_unit, note=note, height=height, divisor=divisor
+    layout = _layout(
+        records, title=title, axis_unit=axis_unit, note=note, height=height, divisor=divisor
     )
-    return fig
+    return go.Figure(data=traces, layout=layout, _validate=False)  # validated in tests
 
 
 def _points(
@@ -171,13 +175,14 @@ def _points(
     role: str,
     showlegend: bool,
     anchor: bool = False,
-) -> go.Scatter:
+) -> dict:
     sizes = [13] * len(points)
     texts = [row_label(r, lang, unit_mode) for r in points]
     if anchor:  # the last actual point, repeated only to start the dashed line
         sizes[0] = 0
         texts[0] = ""
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=[_x(r) for r in points],
         y=[r["value_std"] / divisor for r in points],
         mode="lines+markers+text",
@@ -206,7 +211,6 @@ def _points(
 
 
 def _layout(
-    fig: go.Figure,
     records: list[dict],
     *,
     title: str,
@@ -214,7 +218,7 @@ def _layout(
     note: str,
     height: int,
     divisor: float,
-) -> None:
+) -> dict:
     values = [r["value_std"] / divisor for r in records]
     yaxis: dict = {"title": {"text": plain(axis_unit)}, "rangemode": "tozero", "zeroline": True}
     xaxis: dict = {"type": "date", "title": {"text": ""}}
@@ -227,5 +231,8 @@ def _layout(
         first, last = min(starts + ends), max(ends)
         margin = max((last - first) * 0.1, pd.Timedelta(days=120))
         xaxis["range"] = [first - margin, last + margin]
-    fig.update_layout(xaxis=xaxis, yaxis=yaxis)
-    frame(fig, title=f"{title} ({axis_unit})" if axis_unit else title, note=note, height=height)
+    return {
+        **frame(title=f"{title} ({axis_unit})" if axis_unit else title, note=note, height=height),
+        "xaxis": xaxis,
+        "yaxis": yaxis,
+    }

@@ -191,6 +191,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.title": ("趋势", "Trends"),
     "trends.none": ("所选条件下没有数字。", "No figures for this choice."),
     "trends.points": ("图中各点", "The points shown"),
+    "trends.leading": (
+        "共 {total} 个地点，图中显示最新数字最大的 {n} 个；在上方选择地点可比较其他地点。",
+        "{total} sites have figures; the chart shows the {n} with the largest latest figure. "
+        "Choose sites above to compare others.",
+    ),
+    "trends.leading_rank": (
+        "共 {total} 个地点，图中显示最新名次最靠前的 {n} 个；在上方选择地点可比较其他地点。",
+        "{total} sites have figures; the chart shows the {n} with the best latest rank. "
+        "Choose sites above to compare others.",
+    ),
     "trends.legend_note": (
         "实心实线：实际；空心虚线：计划、目标、预测；▲ 下限（超、余）；▼ 上限（近、最多）；"
         "◆ 约数；✕ 推算值；横线：数字覆盖的时期。",

@@ -502,7 +502,7 @@ def metric_measure_region(
     """
     from dashboard.core import views
 
-    counts = dict(views.metric_counts(table))
+    counts = current.data.memo("metric_counts", lambda: dict(views.metric_counts(table)))
     top = st.columns([4, 2, 3]) if not current.present else [None] * 3
     metric = choose_one(
         current,
@@ -523,7 +523,7 @@ def metric_measure_region(
         fmt=lambda m: current.t(f"measure.{m}"),
         container=top[1],
     )
-    of_metric = views.select(table, metric=metric, measure=measure)
+    of_metric = current.data.rows_of(metric, measure)
     region = choose_one(
         current,
         "region",

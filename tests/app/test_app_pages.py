@@ -371,3 +371,26 @@ def test_health_page_reports_what_the_cli_reports(tmp_path, monkeypatch):
     assert list(frame_with(at, "where")["where"]) == cli
     files = frame_with(at, "status").set_index("file")
     assert files.loc["data/claims/f002.yaml", "status"] == "last-good"
+
+
+def test_trends_draws_the_leading_sites_until_sites_are_chosen(tmp_path, monkeypatch):
+    """With more sites than colours, the unfiltered chart shows the ten with the largest
+    latest figure and says so; chosen sites are all drawn, however many."""
+    from benchmarks.generate import generate
+
+    data = generate(tmp_path / "gen", 1_000, seed=7, files=10)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    at = ok(open_page("trends", {"lang": "en"}))
+    drawn = {t["meta"]["site"] for t in chart(at, "trend_chart")["data"] if "site" in t["meta"]}
+    caption = " ".join(c.value for c in at.caption)
+    total = int(caption.split(" sites have figures")[0].split()[-1])
+    assert len(drawn) == 10 and total > 10
+    assert "the chart shows the 10 with the largest latest figure" in caption
+    shown = set(frame_with(at, "Site")["Site"])
+    assert len(shown) == 10  # the points table lists what the chart shows
+    chosen = sorted(at.multiselect(key="w_trends_sites").options)[:12]
+    at.multiselect(key="w_trends_sites").set_value(chosen).run()
+    ok(at)
+    drawn = {t["meta"]["site"] for t in chart(at, "trend_chart")["data"] if "site" in t["meta"]}
+    assert len(drawn) == 12
+    assert "sites have figures" not in " ".join(c.value for c in at.caption)
