@@ -78,13 +78,18 @@ def format_path(path: Path_) -> str:
 _BRACKET = re.compile(r"[\[\]{}]")
 # Leading indentation and a run of block indicators (`- - - x`, `? ? x`) at the start of a line.
 _BLOCK_RUN = re.compile(r"^([ \t]*)((?:[-?](?:[ \t]+|$))*)", re.MULTILINE)
+# Lines that can count for more than 2 below: indented 16 or more, or two indicators in a run.
+# Matched from the newline before them: a pattern that starts with a literal is scanned for
+# fast, one that starts with ^ is tried at every character.
+_DEEP_LINE = re.compile(r"\n(?:[ \t]{16}|[ \t]*(?:[-?](?:[ \t]+|$)){2})", re.MULTILINE)
 
 
 def _depth_guard(text: str) -> int:
-    """Nesting depth an attacker could reach cheaply (flow brackets, `- - -` runs).
+    """Nesting depth an attacker could reach cheaply (flow brackets, `- - -` runs), exact
+    when above 2 (a line's indentation counts a level per 8 columns).
 
-    Only bracket characters and line starts are looked at (regex scans), so the guard costs
-    little next to parsing.
+    Only bracket characters and the starts of deep lines are looked at (regex scans), so the
+    guard costs little next to parsing.
     """
     depth = worst = 0
     for match in _BRACKET.finditer(text):  # quoted brackets only over-count, which is safe
@@ -93,9 +98,11 @@ def _depth_guard(text: str) -> int:
             worst = max(worst, depth)
         else:
             depth = max(0, depth - 1)
-    for match in _BLOCK_RUN.finditer(text):
-        run = match.group(2).count("-") + match.group(2).count("?")
-        worst = max(worst, run + len(match.group(1)) // 8)
+    for deep in _DEEP_LINE.finditer("\n" + text):  # positions shift by one: the added \n
+        match = _BLOCK_RUN.match(text, deep.start())
+        if match:
+            run = match.group(2).count("-") + match.group(2).count("?")
+            worst = max(worst, run + len(match.group(1)) // 8)
     return worst
 
 
