@@ -8,6 +8,7 @@ from dashboard.charts.map import map_deck
 from dashboard.core import views
 from dashboard.core.viewstate import STATUSES, Ignored
 from dashboard.ui import shell, tables
+from dashboard.ui.markdown import escape
 
 NATIONAL = (35.0, 105.0, 3.3)
 page = shell.page("map")
@@ -121,7 +122,7 @@ with right:
             ),
         )
     if chosen:
-        st.subheader(page.t("map.claims_of", site=names.site(chosen)))
+        st.subheader(escape(page.t("map.claims_of", site=names.site(chosen))))
         rows = views.sort_claims(views.select(table, sites=[chosen]))
         if rows.empty:
             st.caption(page.t("data.empty"))

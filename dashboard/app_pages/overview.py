@@ -6,6 +6,7 @@ from dashboard.core import views
 from dashboard.core.formatting import row_label
 from dashboard.core.i18n import name, vocab
 from dashboard.ui import shell
+from dashboard.ui.markdown import escape
 
 page = shell.page("overview")
 data, lang, view = page.data, page.lang, page.view
@@ -48,9 +49,9 @@ for key, region_ids in groups:
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
     summary = views.region_summary(table, region_ids, key)
     with st.container(border=True):
-        st.subheader(title)
+        st.subheader(escape(title))
         if key == "others":
-            st.caption(" · ".join(region_names.get(r, r) for r in region_ids))
+            st.caption(escape(" · ".join(region_names.get(r, r) for r in region_ids)))
         left, mid, right = st.columns(3)
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)

@@ -8,6 +8,7 @@ from dashboard.core import views
 from dashboard.core.i18n import vocab
 from dashboard.core.viewstate import LATEST, STATUSES
 from dashboard.ui import shell, tables
+from dashboard.ui.markdown import escape
 
 NOTE_VOCAB = {
     "rankings.mixed_kinds": "kind",
@@ -63,7 +64,7 @@ else:
                 else val
                 for k, val in values.items()
             }
-            st.warning(page.t(key, **shown), icon=":material/info:")
+            st.warning(escape(page.t(key, **shown)), icon=":material/info:")
         period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
         title = f"{names.metric(metric)} · {period_label}"
         fig = ranking_figure(

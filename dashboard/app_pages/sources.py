@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.core import views
 from dashboard.ui import shell, tables
+from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
 
 page = shell.page("sources")
@@ -46,9 +47,16 @@ if item is not None:
         st.caption(escape(page.t("sources.date_approx", note=record.date_note or "")))
     if record.note:
         st.caption(escape(record.note))
+    if record.url:
+        st.caption(":material/link: " + markdown_link(record.url, record.url))
 
     rows = views.sort_claims(views.select(table, source=source))
     rows = rows[~rows["derived"]]
+    # The article's sites, each linked to its website when the data gives one.
+    sites = [s for s in dict.fromkeys(rows["site_id"].astype(str)) if s in dataset.sites]
+    if sites:
+        links = [markdown_link(names.site(s), dataset.sites[s].record.url) for s in sites]
+        st.caption(escape(f"{page.t('filter.sites')}: ") + " · ".join(links))
     st.markdown(f"**{page.t('sources.claims')}** ({len(rows)})")
     if not rows.empty:
         st.dataframe(

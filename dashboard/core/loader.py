@@ -205,6 +205,7 @@ _ERROR_CODES = {
     "less_than": "out-of-range",
     "less_than_equal": "out-of-range",
     "value_error": "bad-value",
+    "bad_url": "bad-url",  # raised by the models' web-address check
 }
 
 

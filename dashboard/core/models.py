@@ -7,12 +7,23 @@ whole data set.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Slug = Annotated[
     str,
@@ -20,6 +31,84 @@ Slug = Annotated[
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+
+WEB_ADDRESS_MAX = 2000
+# ASCII characters an address never holds unescaped (RFC 3986), besides spaces and controls.
+_NOT_IN_ADDRESS = frozenset('<>"\\^`{|}')
+# For editors only (JSON Schema); the validator below is the authority.
+WEB_ADDRESS_PATTERN = r'^https?://[^\s/?#@<>"\\^`{|}]+([/?#][^\s<>"\\^`{|}]*)?$'
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"  # letters (any script) and digits, inner hyphens
+_HOST_NAME = re.compile(rf"(?:{_LABEL}\.)*{_LABEL}\.?")
+
+
+def web_address_problem(value: str) -> str | None:
+    """Why ``value`` is not an absolute ``http://`` or ``https://`` address with a host, or
+    None when it is one.
+
+    Refused: any other scheme (``javascript:``, ``data:``, ``vbscript:``, ``file:``), relative
+    and protocol-relative (``//host``) addresses, a scheme in upper case, spaces and control or
+    invisible characters anywhere (``java\\tscript:``), characters an address must
+    percent-encode (``<``, ``"``, ``\\`` ...), a user name before the host, a bad port.
+    """
+    if not value:
+        return "the address is empty"
+    if len(value) > WEB_ADDRESS_MAX:
+        return f"the address is longer than {WEB_ADDRESS_MAX} characters"
+    for char in value:
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Zs"):
+            return f"a space or control character (U+{ord(char):04X}) in the address"
+    if not value.startswith(("http://", "https://")):
+        if value.lower().startswith(("http://", "https://")):
+            return "write the scheme in lower case: http:// or https://"
+        return "expected an absolute address starting with http:// or https://"
+    for char in value:
+        if char in _NOT_IN_ADDRESS:
+            return f"{char!r} is not allowed in an address; percent-encode it"
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed [ of an IPv6 host
+        return "the host is not a host name or an IPv6 address in brackets"
+    if "@" in parts.netloc:
+        return "no user name before the host (user@host) in an address"
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        return "the port is not a number from 1 to 65535"
+    host = parts.hostname or ""
+    if not host:
+        return "the address has no host"
+    if parts.netloc.startswith("["):
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return f"{host!r} is not an IPv6 address"
+    elif not _HOST_NAME.fullmatch(host):
+        return f"{host!r} is not a host name"
+    return None
+
+
+def _web_address(value: str) -> str:
+    problem = web_address_problem(value)
+    if problem is not None:
+        # A code of its own, so the loader reports it as `bad-url`.
+        raise PydanticCustomError("bad_url", "{problem}", {"problem": problem})
+    return value
+
+
+WebAddress = Annotated[
+    str,
+    AfterValidator(_web_address),
+    Field(
+        json_schema_extra={
+            "format": "uri",
+            "pattern": WEB_ADDRESS_PATTERN,
+            "minLength": 1,
+            "maxLength": WEB_ADDRESS_MAX,
+        }
+    ),
+]
 
 
 class Strict(BaseModel):
@@ -102,7 +191,7 @@ class Region(Strict):
 class Site(Strict):
     """A place a claim is about: a park, zone, district, city, centre, institute or company.
 
-    Fields: id, name_zh, name_en, kind, parent, region, city, lat, lon, precision, note.
+    Fields: id, name_zh, name_en, kind, parent, region, city, lat, lon, precision, url, note.
     """
 
     id: Slug = Field(description="Stable id, e.g. `tiankai_park`.")
@@ -115,6 +204,9 @@ class Site(Strict):
     lat: float = Field(ge=-90, le=90, description="WGS-84 latitude in degrees.")
     lon: float = Field(ge=-180, le=180, description="WGS-84 longitude in degrees.")
     precision: Precision = Field(strict=False, description="How good the coordinates are.")
+    url: WebAddress | None = Field(
+        default=None, description="The site's official website: an http:// or https:// address."
+    )
     note: LongText | None = Field(default=None, description="Scope or naming notes.")
 
 
@@ -168,7 +260,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class Source(Strict):
     """One article in ``seeds/``.
 
-    Fields: id, file, publication, title, date, date_approximate, date_note, sha256, note.
+    Fields: id, file, publication, title, date, date_approximate, date_note, sha256, url, note.
     """
 
     id: Slug = Field(description="Stable id; the claim file data/claims/<id>.yaml quotes it.")
@@ -184,6 +276,9 @@ class Source(Strict):
     date_note: LongText | None = Field(default=None, description="How the date was found.")
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256 of the article file, so an edit to it is noticed."
+    )
+    url: WebAddress | None = Field(
+        default=None, description="The article online: an http:// or https:// address."
     )
     note: LongText | None = Field(default=None, description="Anything else about the source.")
 

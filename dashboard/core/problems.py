@@ -67,6 +67,7 @@ CODES: dict[str, str] = {
     "bad-format": "a value that does not match the expected format",
     "out-of-range": "a number outside its allowed range",
     "bad-value": "a value that fails a check",
+    "bad-url": "a link that is not an absolute http:// or https:// address with a host",
     "duplicate-id": "an id defined twice",
     "unknown-region": "a region id not in regions.yaml",
     "unknown-site": "a site id not in sites/*.yaml",

@@ -334,7 +334,7 @@ def _problems(current: Page) -> None:
     data = current.data
     problems = data.problems
     if data.error:
-        st.error(data.error)
+        st.error(escape(data.error))
     if not problems:
         st.caption(current.t("problems.none"))
         return

@@ -124,6 +124,18 @@ def live_server(tmp_path_factory) -> Iterator[Server]:
     _stop(started)
 
 
+XSS_DATA = ROOT / "tests" / "fixtures" / "xss_data" / "data"
+
+
+@pytest.fixture(scope="session")
+def xss_server(tmp_path_factory) -> Iterator[Server]:
+    """The app on tests/fixtures/xss_data: the fixed data set plus records whose names,
+    labels, quotes, notes and titles are markup that would set ``window.__pwned`` if it ran."""
+    started = _start(XSS_DATA, tmp_path_factory.mktemp("logs") / "xss-server.log")
+    yield started
+    _stop(started)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

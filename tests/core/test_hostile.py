@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import ast
+import json
+import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dashboard.core.loader import load_dataset
-from tests.conftest import ROOT
+from dashboard.core.models import WEB_ADDRESS_PATTERN, web_address_problem
+from dashboard.core.problems import CODES
+from tests.conftest import FIXTURES, ROOT
 
 CLAIMS = "data/claims/t1.yaml"
 
@@ -169,3 +175,105 @@ def test_hostile_no_unsafe_yaml_loader_anywhere() -> None:
                     if a.name in banned_names | banned_calls
                 ]
     assert offenders == []
+
+
+# Links in the data (a source's and a site's `url`): only absolute http(s) addresses with a host.
+# One fixture per refused form in tests/fixtures/broken/url: site_* files replace
+# sites/north.yaml (the link is on a third site no claim uses), source_* files replace
+# sources.yaml (the link is on a second source no claim file uses), so each yields one problem.
+URL_FIXTURES = FIXTURES / "broken" / "url"
+SITES, SOURCES = "data/sites/north.yaml", "data/sources.yaml"
+URL_EXPECTED: dict[str, tuple[str, int, str]] = {
+    "site_backslash.yaml": (SITES, 14, "bad-url"),
+    "site_hidden_character.yaml": (SITES, 14, "hidden-character"),
+    "site_javascript.yaml": (SITES, 14, "bad-url"),
+    "site_javascript_mixed_case.yaml": (SITES, 14, "bad-url"),
+    "site_leading_space.yaml": (SITES, 14, "bad-url"),
+    "site_markup.yaml": (SITES, 14, "bad-url"),
+    "site_no_host.yaml": (SITES, 14, "bad-url"),
+    "site_protocol_relative.yaml": (SITES, 14, "bad-url"),
+    "site_tab_in_scheme.yaml": (SITES, 14, "bad-url"),
+    "site_upper_scheme.yaml": (SITES, 14, "bad-url"),
+    "site_vbscript.yaml": (SITES, 14, "bad-url"),
+    "source_bad_port.yaml": (SOURCES, 15, "bad-url"),
+    "source_control_escape.yaml": (SOURCES, 15, "bad-url"),
+    "source_data.yaml": (SOURCES, 15, "bad-url"),
+    "source_file.yaml": (SOURCES, 15, "bad-url"),
+    "source_javascript_upper.yaml": (SOURCES, 15, "bad-url"),
+    "source_newline_in_scheme.yaml": (SOURCES, 15, "bad-url"),
+    "source_no_slashes.yaml": (SOURCES, 15, "bad-url"),
+    "source_relative.yaml": (SOURCES, 15, "bad-url"),
+    "source_user_before_host.yaml": (SOURCES, 15, "bad-url"),
+}
+# Refused by the validator only: the schema's pattern does not parse ports or see U+200B.
+URL_SCHEMA_MISSES = {"source_bad_port.yaml", "site_hidden_character.yaml"}
+URL_ACCEPTED = [
+    "https://www.example.com",
+    "http://www.example.com/",
+    "https://example.com/a_(b)*c*[x]?q=1&r=%E4%B8%AD#top",
+    "https://www.tj.gov.cn/sy/tjxw/202405/t20240521_6633000.html",
+    "https://政府.cn/新闻",
+    "https://xn--mxtq1m.cn/",
+    "http://127.0.0.1:8501/sources",
+    "https://[2001:db8::1]:8443/x",
+    "https://example.com.",
+]
+
+
+def _url_target(data: Path, fixture: str) -> Path:
+    return data / "sites" / "north.yaml" if fixture.startswith("site_") else data / "sources.yaml"
+
+
+def _url_in(fixture: str) -> str:
+    text = (URL_FIXTURES / fixture).read_text(encoding="utf-8")
+    kind = "sites" if fixture.startswith("site_") else "sources"
+    return yaml.safe_load(text)[kind][-1]["url"]
+
+
+@pytest.mark.parametrize("fixture", sorted(URL_EXPECTED))
+def test_hostile_url_reports_exact_problem(mini: Path, fixture: str) -> None:
+    """Each link that is not an absolute http(s) address is one (file, line, code), no more."""
+    shutil.copy(URL_FIXTURES / fixture, _url_target(mini, fixture))
+    dataset = load_dataset(mini)
+    assert [p.key for p in dataset.problems] == [URL_EXPECTED[fixture]]
+    assert all(p.code in CODES for p in dataset.problems)
+    assert "harbour" not in dataset.sites and "t2" not in dataset.sources  # left out, not shown
+
+
+def test_hostile_url_every_fixture_has_an_expectation() -> None:
+    """A new url fixture without an expected result fails instead of being ignored."""
+    assert sorted(p.name for p in URL_FIXTURES.glob("*.yaml")) == sorted(URL_EXPECTED)
+
+
+def test_hostile_url_problem_reads_like_the_others(mini: Path) -> None:
+    """file:line:col: path [bad-url] what is wrong, got what was written."""
+    shutil.copy(URL_FIXTURES / "site_tab_in_scheme.yaml", mini / "sites" / "north.yaml")
+    (problem,) = load_dataset(mini).problems
+    assert str(problem) == (
+        "data/sites/north.yaml:14:10: sites[2].url [bad-url] a space or control character "
+        "(U+0009) in the address, got 'java\\tscript:alert(1)'"
+    )
+
+
+@pytest.mark.parametrize("url", URL_ACCEPTED)
+def test_hostile_url_absolute_http_addresses_load(mini: Path, url: str) -> None:
+    """Absolute http and https addresses with a host load, on a site and on a source, as
+    written."""
+    written = json.dumps(url, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    for fixture in ("site_javascript.yaml", "source_data.yaml"):
+        text = (URL_FIXTURES / fixture).read_text(encoding="utf-8").splitlines()
+        text[-1] = f"    url: {written}"
+        _url_target(mini, fixture).write_text("\n".join(text) + "\n", encoding="utf-8")
+    dataset = load_dataset(mini)
+    assert dataset.problems == []
+    assert dataset.sites["harbour"].record.url == url
+    assert dataset.sources["t2"].record.url == url
+    assert re.search(WEB_ADDRESS_PATTERN, url)
+
+
+@pytest.mark.parametrize("fixture", sorted(set(URL_EXPECTED) - URL_SCHEMA_MISSES))
+def test_hostile_url_schema_pattern_refuses_it_too(fixture: str) -> None:
+    """The JSON Schema's pattern (editors check it while typing) refuses the form too."""
+    url = _url_in(fixture)
+    assert web_address_problem(url) is not None
+    assert re.search(WEB_ADDRESS_PATTERN, url) is None
