@@ -99,10 +99,10 @@ def _depth_guard(text: str) -> int:
         else:
             depth = max(0, depth - 1)
     for deep in _DEEP_LINE.finditer("\n" + text):  # positions shift by one: the added \n
-        match = _BLOCK_RUN.match(text, deep.start())
-        if match:
-            run = match.group(2).count("-") + match.group(2).count("?")
-            worst = max(worst, run + len(match.group(1)) // 8)
+        line = _BLOCK_RUN.match(text, deep.start())
+        if line:
+            run = line.group(2).count("-") + line.group(2).count("?")
+            worst = max(worst, run + len(line.group(1)) // 8)
     return worst
 
 
