@@ -110,15 +110,17 @@ with left:
 with right:
     if not page.present:
         shell.seed("w_map_site", chosen)
+        site_label = shell.unique_labels(
+            lambda s: names.site(s) if s else page.t("map.site_none"), ["", *site_ids]
+        )
+        shell.remember_labels("w_map_site", ["", *site_ids], site_label)
         st.selectbox(
             page.t("map.site"),
             ["", *site_ids],
             key="w_map_site",
-            format_func=shell.unique_labels(
-                lambda s: names.site(s) if s else page.t("map.site_none"), ["", *site_ids]
-            ),
+            format_func=site_label,
             on_change=lambda: shell.set_view(
-                sites=(st.session_state["w_map_site"],) if st.session_state["w_map_site"] else ()
+                sites=(picked,) if (picked := shell.widget_value("w_map_site")) else ()
             ),
         )
     if chosen:

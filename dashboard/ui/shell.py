@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard.core import health
 from dashboard.core.i18n import lang_from_locale, t
@@ -101,9 +102,10 @@ REGISTRY: tuple[PageSpec, ...] = (
 )
 SPECS = {spec.key: spec for spec in REGISTRY}
 VIEW, WRITTEN, NOTICES, PAGES = "view", "_written_params", "_link_notices", "_pages"
-DATA_VERSION = "_data_version"
+DATA_VERSION, RUN_DATA, LABELS = "_data_version", "_run_data", "_labels"
 RELOAD_SECONDS = 1.0  # how often an open page checks the data folder for saved edits
 IMAGE_FORMAT = "image_format"
+LABEL_RUNS = 3  # labellings of a widget's options remembered (see widget_value)
 
 
 @dataclass
@@ -133,7 +135,15 @@ class Page:
 
 
 def set_view(**changes: Any) -> None:
-    """Apply changes to the session's view; link notices are done with once the user acts."""
+    """Apply changes to the session's view; link notices are done with once the user acts.
+
+    Not during a watcher tick: it carries the widget values the browser had when the tick
+    fired, which may predate the run that drew the page (a link just opened, a page just
+    switched), and a callback applying them would undo the link. No widget lives in the
+    fragment, so a reader's change always comes in a full run.
+    """
+    if _watcher_tick():
+        return
     st.session_state[VIEW] = st.session_state[VIEW].with_(**changes)
     st.session_state[NOTICES] = []
 
@@ -169,13 +179,28 @@ def start() -> Loaded:
         view = view.with_(lang=lang_from_locale(st.context.locale))
     st.session_state[VIEW] = view
     st.session_state[DATA_VERSION] = data.version
+    st.session_state[RUN_DATA] = data  # the page draws this snapshot, not a newer one
     _watch()
     return data
 
 
+def _watcher_tick() -> bool:
+    """True while Streamlit runs only the data watcher's fragment, not the page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
 @st.fragment(run_every=RELOAD_SECONDS)
 def _watch() -> None:
-    """Rerun the page when a data file was saved: a stat per file each second, no click."""
+    """Rerun the page when a data file was saved: a stat per file each second, no click.
+
+    Only the fragment's own runs look. Called inline, it runs before ``st.navigation`` has
+    chosen the page, and an ``st.rerun()`` there reruns the default page: a shared link
+    opened just as a file was saved would land on the overview. An edit saved during the
+    full run is caught by the next tick instead.
+    """
+    if not _watcher_tick():
+        return
     if current_version() != st.session_state.get(DATA_VERSION):
         st.rerun()
 
@@ -199,7 +224,7 @@ def pages(lang: str) -> list[st.Page]:
 def page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""
     spec = SPECS[key]
-    data = load()
+    data = st.session_state.get(RUN_DATA) or load()
     current = Page(spec, data, st.session_state[VIEW].lang or "en")
     current.notice_box = st.container()
     _banner(current)
@@ -366,8 +391,37 @@ def seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def _copy(key: str, field_name: str, convert: Callable[[Any], Any] | None) -> None:
+def remember_labels(key: str, options: Sequence[Any], fmt: Callable[[Any], Any]) -> None:
+    """Note how widget ``key`` labels its options in this run (see :func:`widget_value`);
+    the last :data:`LABEL_RUNS` different labellings are kept."""
+    labels = {str(fmt(o)): o for o in options}
+    kept: list[dict[str, Any]] = st.session_state.setdefault(LABELS, {}).get(key, [])
+    if not kept or kept[0] != labels:
+        st.session_state[LABELS][key] = [labels, *kept][:LABEL_RUNS]
+
+
+def widget_value(key: str) -> Any:
+    """The option(s) chosen in widget ``key``.
+
+    The browser reports a choice by its label. When a saved edit changed the labels (a site
+    renamed, a count of figures changed) and the page was redrawn by a reload the browser
+    had not shown yet, the reader's pick arrives with a label of an earlier run: Streamlit
+    hands that label over as the value, and it is read here by the earlier labellings.
+    """
     value = st.session_state.get(key)
+    runs: list[dict[str, Any]] = st.session_state.get(LABELS, {}).get(key, [])
+    known = set(runs[0].values()) if runs else set()
+
+    def option(v: Any) -> Any:
+        if not isinstance(v, str) or v in known:
+            return v
+        return next((labels[v] for labels in runs if v in labels), v)
+
+    return [option(v) for v in value] if isinstance(value, list) else option(value)
+
+
+def _copy(key: str, field_name: str, convert: Callable[[Any], Any] | None) -> None:
+    value = widget_value(key)
     set_view(**{field_name: convert(value) if convert else value})
 
 
@@ -426,6 +480,7 @@ def choose_one(
         st.session_state[VIEW] = current.view.with_(**{field_name: resolved})
     if not current.present and choices:
         seed(key, shown)
+        remember_labels(key, choices, fmt)
         (container or st).selectbox(
             label,
             choices,
@@ -466,6 +521,7 @@ def choose_many(
 
     if not current.present and choices:
         seed(key, list(kept))
+        remember_labels(key, choices, fmt)
         (container or st).multiselect(
             label,
             choices,

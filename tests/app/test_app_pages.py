@@ -394,3 +394,29 @@ def test_trends_draws_the_leading_sites_until_sites_are_chosen(tmp_path, monkeyp
     drawn = {t["meta"]["site"] for t in chart(at, "trend_chart")["data"] if "site" in t["meta"]}
     assert len(drawn) == 12
     assert "sites have figures" not in " ".join(c.value for c in at.caption)
+
+
+def test_a_choice_made_as_an_edit_renames_it_still_counts(tmp_path, monkeypatch):
+    """The browser reports a choice by its label. A site renamed in the data and redrawn by a
+    reload the browser has not shown yet, then picked by the name on screen, is still the
+    site picked (it used to be dropped, and the view lost its sites)."""
+    shutil.copytree(APP_DATA, tmp_path / "app_data")
+    data = tmp_path / "app_data" / "data"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
+    at = ok(open_page("trends", {"lang": "en", "metric": "registered_enterprises"}))
+    assert "Binhai Science Park" in at.multiselect(key="w_trends_sites").options
+    sites = data / "sites" / "test.yaml"
+    sites.write_text(
+        sites.read_text(encoding="utf-8").replace(
+            "name_en: Binhai Science Park,", "name_en: Binhai Science Park (renamed),"
+        ),
+        encoding="utf-8",
+    )
+    past = time.time() - 60  # settled
+    os.utime(sites, (past, past))
+    ok(at.run())  # the reload after the save, drawn with the new name
+    assert "Binhai Science Park (renamed)" in at.multiselect(key="w_trends_sites").options
+    # The reader picks the name still on screen: on the wire, exactly that old label.
+    ok(at.multiselect(key="w_trends_sites").set_value(["Binhai Science Park"]).run())
+    assert at.query_params["sites"] == "bzp"
+    assert at.multiselect(key="w_trends_sites").value == ["bzp"]

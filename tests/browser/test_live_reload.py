@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 import statistics
+import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -93,4 +95,42 @@ def test_live_broken_file_keeps_last_good_with_banner(new_tab, editable) -> None
     tab.shot("live-reload-broken")
     _save(claims, original)
     banner.first.wait_for(state="detached", timeout=15_000)
+    tab.check()
+
+
+def test_links_keep_their_view_while_files_are_saved(new_tab, editable) -> None:
+    """A shared link opened while a maintainer keeps saving (every 0.3 s, names in the
+    filters changing) still opens its page with every parameter, and keeps them."""
+    server, data = editable
+    regions = data / "regions.yaml"
+    original = regions.read_text(encoding="utf-8")
+    stop = threading.Event()
+
+    def keep_saving() -> None:
+        k = 0
+        while not stop.wait(0.3):
+            k += 1
+            _save(regions, original.replace("name_en: Hefei,", f"name_en: Hefei {k},"))
+
+    link = "/trends?lang=en&region=hefei&metric=registered_enterprises&status=actual"
+    wanted = {"lang": "en", "region": "hefei", "metric": "registered_enterprises"}
+    tab = new_tab(base=server.url)
+    writer = threading.Thread(target=keep_saving, daemon=True)
+    writer.start()
+    seen = []
+    try:
+        for _ in range(6):
+            tab.page.goto(server.url + link)
+            tab.page.get_by_role("heading", name="Trends", exact=True).wait_for(timeout=30_000)
+            tab.page.wait_for_timeout(2500)  # a few reloads and watcher ticks later
+            tab.done()
+            seen.append((urlsplit(tab.page.url).path, tab.query()))
+    finally:
+        stop.set()
+        writer.join(timeout=5)
+        _save(regions, original)
+    for path, query in seen:
+        assert path == "/trends", seen
+        assert wanted.items() <= query.items(), seen
+        assert query.get("status") == "actual", seen
     tab.check()

@@ -2,9 +2,9 @@
 
 The builders skip plotly's validation at run time (it was half of a trends rerun at 100,000
 claims), so it happens here instead: each figure of every metric and measure, in both
-languages and both unit modes, of the test data and the busiest of the bundled data, is rebuilt through
-``go.Figure(...)`` with validation on, which raises on any unknown property or bad value, and
-must come out the same.
+languages and both unit modes, of the test data and the busiest of the bundled data, is
+rebuilt through ``go.Figure(...)`` with validation on, which raises on any unknown property
+or bad value, and must come out the same.
 """
 
 from __future__ import annotations
