@@ -89,13 +89,16 @@ event = st.dataframe(
         if c not in ("value", "unit", "value_std", "unit_std", "file", "line", "inputs")
     ],
 )
+# Made on click, not on every rerun: a CSV registered per run could be collected by a newer
+# run before the browser fetched it (a 404), and building it cost every rerun time.
 st.download_button(
     page.t("claims.download"),
-    safe_csv(shown),
+    lambda: safe_csv(shown),
     file_name="claims.csv",
     mime="text/csv",
     key="claims_download",
     icon=":material/download:",
+    on_click="ignore",
 )
 
 picked = [rows.iloc[i]["claim_id"] for i in event.selection.rows if i < len(rows)]
