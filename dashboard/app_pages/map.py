@@ -109,11 +109,10 @@ with left:
     st.dataframe(styled, hide_index=True, key="map_legend")
 with right:
     if not page.present:
-        shell.seed("w_map_site", chosen)
         site_label = shell.unique_labels(
             lambda s: names.site(s) if s else page.t("map.site_none"), ["", *site_ids]
         )
-        shell.remember_labels("w_map_site", ["", *site_ids], site_label)
+        shell.seed("w_map_site", chosen, ["", *site_ids], site_label)
         st.selectbox(
             page.t("map.site"),
             ["", *site_ids],

@@ -385,19 +385,32 @@ def _problems(current: Page) -> None:
 # --- widgets bound to the view ---------------------------------------------------------------
 
 
-def seed(key: str, value: Any) -> None:
-    """Give widget ``key`` the view's value before it is drawn (never after)."""
-    if st.session_state.get(key) != value:
+def seed(
+    key: str,
+    value: Any,
+    options: Sequence[Any] | None = None,
+    fmt: Callable[[Any], Any] | None = None,
+) -> None:
+    """Give widget ``key`` the view's value before it is drawn (never after).
+
+    Given the widget's options and format: note their labels (see :func:`widget_value`),
+    and when a saved edit changed them, set the value again, so that the browser shows the
+    chosen options under their new labels rather than keeping the old ones on screen.
+    """
+    relabelled = options is not None and fmt is not None and _remember_labels(key, options, fmt)
+    if relabelled or st.session_state.get(key) != value:
         st.session_state[key] = value
 
 
-def remember_labels(key: str, options: Sequence[Any], fmt: Callable[[Any], Any]) -> None:
-    """Note how widget ``key`` labels its options in this run (see :func:`widget_value`);
-    the last :data:`LABEL_RUNS` different labellings are kept."""
+def _remember_labels(key: str, options: Sequence[Any], fmt: Callable[[Any], Any]) -> bool:
+    """Note how widget ``key`` labels its options in this run; the last :data:`LABEL_RUNS`
+    different labellings are kept. True when the labels changed since the last run."""
     labels = {str(fmt(o)): o for o in options}
     kept: list[dict[str, Any]] = st.session_state.setdefault(LABELS, {}).get(key, [])
-    if not kept or kept[0] != labels:
-        st.session_state[LABELS][key] = [labels, *kept][:LABEL_RUNS]
+    if kept and kept[0] == labels:
+        return False
+    st.session_state[LABELS][key] = [labels, *kept][:LABEL_RUNS]
+    return bool(kept)
 
 
 def widget_value(key: str) -> Any:
@@ -479,8 +492,7 @@ def choose_one(
     if resolved != value:
         st.session_state[VIEW] = current.view.with_(**{field_name: resolved})
     if not current.present and choices:
-        seed(key, shown)
-        remember_labels(key, choices, fmt)
+        seed(key, shown, choices, fmt)
         (container or st).selectbox(
             label,
             choices,
@@ -520,8 +532,7 @@ def choose_many(
         return tuple(chosen)
 
     if not current.present and choices:
-        seed(key, list(kept))
-        remember_labels(key, choices, fmt)
+        seed(key, list(kept), choices, fmt)
         (container or st).multiselect(
             label,
             choices,
