@@ -80,19 +80,36 @@ COLUMNS = [
     "line",
 ]
 
+# Columns of few distinct values (ids, vocabularies and the names and titles joined in from
+# the registries and sources): as categories they cost a code per row, not the text, which
+# at 100,000 claims is most of the table's memory.
 CATEGORICAL = [
     "source_id",
     "site_id",
+    "site_name_zh",
+    "site_name_en",
     "site_kind",
     "region_id",
+    "region_name_zh",
+    "region_name_en",
+    "city",
+    "coord_precision",
     "metric_id",
+    "metric_name_zh",
+    "metric_name_en",
     "metric_category",
     "unit",
     "unit_std",
+    "unit_std_name_zh",
+    "unit_std_name_en",
     "qualifier",
     "period_precision",
     "status",
     "kind",
+    "source_publication",
+    "source_title",
+    "source_file",
+    "file",
 ]
 
 
