@@ -22,6 +22,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from ..core import views
 from ..core.formatting import row_label
 from ..core.i18n import name, t
 from .common import GREY, color, rgb
@@ -81,7 +82,7 @@ def site_points(
 ) -> pd.DataFrame:
     """The sites layer's data: position, colour, radius and the tooltip's text fields."""
     points = sites.copy()
-    records = points.to_dict("records")
+    records = views.records(points)
     points["name"] = [name(r, lang, "site_") for r in records]
     points["region"] = [name(r, lang, "region_") for r in records]
     colours = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..core import views
 from ..core.formatting import axis_scale, row_label
 from ..core.i18n import name
 from .common import PLANNED, color, frame, plain
@@ -35,7 +36,7 @@ def ranking_figure(
     height: int | None = None,
 ) -> go.Figure:
     """One bar per row in the given order; one trace per region (for the legend)."""
-    records = rows.to_dict("records")
+    records = views.records(rows)
     traces: list[dict] = []  # plain dicts, validated once by go.Figure (see trends.py)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..core import views
 from ..core.formatting import axis_scale, row_label
 from ..core.i18n import name, t, vocab
 from .common import GREY, PLANNED, color, dash, frame, hover, plain, symbol
@@ -67,7 +68,7 @@ def trend_figure(
     # Traces and layout are plain dicts, validated once by go.Figure at the end: building
     # graph objects trace by trace costs ten times as much (measured at 100,000 claims).
     traces: list[dict] = []
-    records = rows.to_dict("records")
+    records = views.records(rows)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (
         {"zh": str(records[0]["unit_std_name_zh"]), "en": str(records[0]["unit_std_name_en"])}

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .loader import Dataset
@@ -60,10 +61,12 @@ def measure_of(kind: str, unit_std: str) -> str:
 def with_measure(table: pd.DataFrame) -> pd.DataFrame:
     """The table with a ``measure`` column (see :func:`measure_of`)."""
     return table.assign(
-        measure=[
-            measure_of(str(k), str(u))
-            for k, u in zip(table["kind"], table["unit_std"], strict=True)
-        ]
+        measure=pd.Categorical(
+            [
+                measure_of(str(k), str(u))
+                for k, u in zip(table["kind"], table["unit_std"], strict=True)
+            ]
+        )
     )
 
 
@@ -85,6 +88,24 @@ def metric_counts(table: pd.DataFrame) -> list[tuple[str, int]]:
     return sorted(
         ((str(k), int(v)) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])
     )
+
+
+def records(rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """``rows.to_dict("records")``: the same values, about three times as fast on a table
+    of categorical columns (pandas converts those value by value). The chart builders and
+    the tables under them read each row as a mapping."""
+    columns = list(rows.columns)
+    values: list[list[Any]] = []
+    for column in columns:
+        series = rows[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            codes = series.cat.codes.to_numpy()
+            picked = np.asarray(series.cat.categories, dtype=object)[codes]
+            picked[codes < 0] = np.nan
+            values.append(picked.tolist())
+        else:
+            values.append(series.tolist())
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def measures_for(table: pd.DataFrame, metric: str | None) -> list[str]:
@@ -120,10 +141,10 @@ def select(
 ) -> pd.DataFrame:
     """Rows matching every filter given; an empty or None filter matches everything.
 
-    The most selective filters go first and each narrows the rows the next one looks at, so a
-    page of one metric over 100,000 claims tests the other filters on a few thousand rows.
+    The filters make one mask over their own columns and the rows are taken out once: each
+    take copies every column, which at 100,000 claims was a page's rerun.
     """
-    rows = table
+    mask: np.ndarray | None = None
     for column, wanted in (
         ("metric_id", [metric] if metric else ()),
         ("site_id", sites),
@@ -132,9 +153,12 @@ def select(
         ("measure", [measure] if measure and "measure" in table else ()),
         ("status", statuses),
     ):
-        if wanted and not rows.empty:
-            rows = rows[_in(rows[column], wanted)]
-    return rows
+        if wanted:
+            hit = _in(table[column], wanted).to_numpy()
+            mask = hit if mask is None else mask & hit
+    if mask is None or mask.all():
+        return table
+    return table[mask]
 
 
 SEARCHED = [
@@ -204,7 +228,16 @@ def trend_rows(
     rows = select(
         table, region=region, sites=sites, metric=metric, measure=measure, statuses=statuses
     )
-    return rows.sort_values(["site_id", "period_end", "period_start", "claim_id"], kind="stable")
+    return _sorted(rows, ["site_id", "period_end", "period_start", "claim_id"])
+
+
+def _sorted(
+    rows: pd.DataFrame, keys: list[str], ascending: bool | list[bool] = True
+) -> pd.DataFrame:
+    """``rows.sort_values(keys, kind="stable")``, with the order worked out on the key
+    columns alone and every column taken once."""
+    order = rows[keys].reset_index(drop=True).sort_values(keys, ascending=ascending, kind="stable")
+    return rows.iloc[order.index.to_numpy()]
 
 
 def leading_sites(rows: pd.DataFrame, limit: int, ascending: bool = False) -> list[str]:
@@ -214,7 +247,8 @@ def leading_sites(rows: pd.DataFrame, limit: int, ascending: bool = False) -> li
     if rows.empty:
         return []
     latest = (
-        rows.sort_values(["period_end", "claim_id"], kind="stable")
+        rows[["period_end", "claim_id", "site_id", "value_std"]]
+        .sort_values(["period_end", "claim_id"], kind="stable")
         .groupby("site_id", observed=True)
         .tail(1)
     )
@@ -245,8 +279,12 @@ def period_options(rows: pd.DataFrame) -> list[str]:
     """The periods figures exist for, most recent first."""
     if rows.empty:
         return []
-    order = rows.drop_duplicates("period").sort_values(
-        ["period_end", "period_start", "period"], ascending=[False, False, True], kind="stable"
+    order = (
+        rows[["period", "period_end", "period_start"]]
+        .drop_duplicates("period")
+        .sort_values(
+            ["period_end", "period_start", "period"], ascending=[False, False, True], kind="stable"
+        )
     )
     return [str(p) for p in order["period"]]
 
@@ -266,19 +304,24 @@ def default_period(rows: pd.DataFrame) -> str:
     return LATEST
 
 
-def _latest_per_site(rows: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    ordered = rows.sort_values(
-        ["site_id", "period_end", "source_date", "claim_id"],
-        ascending=[True, False, False, True],
-        kind="stable",
-    )
+def _latest_per_site(rows: pd.DataFrame, ascending: bool) -> tuple[pd.DataFrame, int]:
+    """Each site's latest figure, ordered by value (``ascending``) then site, and how many
+    sites have two figures for one period. Worked out on the few columns it needs; the rows
+    are taken out once, at the end."""
+    keys = ["site_id", "period_end", "source_date", "claim_id"]
+    narrow = rows[[*keys, "period", "value_std"]].reset_index(drop=True)
+    ordered = narrow.sort_values(keys, ascending=[True, False, False, True], kind="stable")
     dupes = int(
         ordered.duplicated(["site_id", "period"], keep=False)
-        .groupby(ordered["site_id"])
+        .groupby(ordered["site_id"], observed=True)
         .any()
         .sum()
     )
-    return ordered.drop_duplicates("site_id", keep="first"), dupes
+    latest = ordered.drop_duplicates("site_id", keep="first")
+    latest = latest.sort_values(
+        ["value_std", "site_id"], ascending=[ascending, True], kind="stable"
+    )
+    return rows.iloc[latest.index.to_numpy()], dupes
 
 
 def ranking(
@@ -298,9 +341,8 @@ def ranking(
     rows = select(table, region=region, metric=metric, measure=measure, statuses=statuses)
     if period != LATEST:
         rows = rows[rows["period"] == period]
-    rows, dupes = _latest_per_site(rows)
     ascending = measure == "rank"
-    rows = rows.sort_values(["value_std", "site_id"], ascending=[ascending, True], kind="stable")
+    rows, dupes = _latest_per_site(rows, ascending)
     rows = rows.reset_index(drop=True)
     notes: list[tuple[str, dict[str, Any]]] = []
     comparable = bool(rows["comparable"].all()) if not rows.empty else True
@@ -460,7 +502,7 @@ def map_sites(
     if metric:
         levels = [m for m in measures_for(table, metric) if m in LEVELS]
         rows = select(table, metric=metric, measure=levels[0] if levels else "-", statuses=statuses)
-        rows, _ = _latest_per_site(rows)
+        rows, _ = _latest_per_site(rows, ascending=False)  # merged by site: order aside
         rows = rows[["site_id", *figure_cols]].astype({"site_id": str})
         sites = sites.merge(rows, on="site_id", how="left")
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.core import views
 from dashboard.core.formatting import row_label
 from dashboard.core.i18n import name, t, vocab
 from dashboard.core.loader import Dataset
@@ -71,7 +72,7 @@ def source_note(rows: pd.DataFrame, lang: str) -> str:
 
 def claims_table(rows: pd.DataFrame, lang: str, unit_mode: str) -> pd.DataFrame:
     """The rows as readers see them: names in ``lang``, figures formatted, then provenance."""
-    records = rows.to_dict("records")
+    records = views.records(rows)
     shown = pd.DataFrame(
         {
             t("col.site", lang): [name(r, lang, "site_") for r in records],
