@@ -18,12 +18,23 @@ measured in the same run on the same files, and their ratio:
 - memory: resident memory of a process holding a DataStore snapshot and its table, against a
   process holding ``yaml.load`` of every file (both after the same imports).
 
+Optional, named in ``--only`` (see ``benchmarks/browser.py``; they need /usr/bin/chromium):
+
+- rerun: the server-side rerun of trends, rankings and map after a metric change (AppTest);
+- browser: in headless Chromium, from picking another metric to the new chart drawn and the
+  run over, on trends, rankings and map, against ``benchmarks/floor_app.py``, a bare Streamlit
+  script drawing the same figure from a ready table;
+- sessions: the server's resident memory with three browser sessions that opened overview,
+  trends, rankings and map, against a bare Streamlit server running an empty script.
+
+    python -m benchmarks.run --only browser,sessions --sizes 10000,100000
+
 Results go to ``benchmarks/results/`` (git-ignored) as ``latest.md`` and a dated copy, and are
 printed. Generated data sets are kept in ``benchmarks/.data/`` keyed on their parameters.
 
-Adding a measurement: write ``def measure_<name>(data: Path, runs: int) -> list[Row]`` and
-register it in ``MEASUREMENTS`` with its target; the server-side rerun and browser timings of the
-app are meant to come in that way.
+Adding a measurement: write ``def measure_<name>(data: Path, runs: int, claims: int) ->
+list[Row]`` and register it in ``MEASUREMENTS`` (run by default) or ``OPTIONAL`` (run when
+``--only`` names it), with its target in the rows.
 """
 
 from __future__ import annotations
@@ -42,6 +53,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+
+from benchmarks.browser import (
+    _warm_cache,
+    measure_browser,
+    measure_sessions,
+    work_browser,
+    work_sessions,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -223,37 +242,66 @@ def work_profile(data: Path, what: str, out: Path) -> dict:
 APP_PAGES = (("trends", "w_trends_metric"), ("rankings", "w_rank_metric"), ("map", "w_map_metric"))
 
 
-def work_rerun(data: Path, runs: int) -> dict:
-    """Server-side rerun of each page after its metric filter changes (Streamlit AppTest)."""
-    import re
-
+def work_rerun(data: Path, cache_dir: Path, runs: int) -> dict:
+    """Server-side rerun of each page after its metric filter changes (Streamlit AppTest),
+    against ``benchmarks/floor_app.py`` drawing the same figure from a ready table, the two
+    alternating on the same metrics."""
     os.environ["DASHBOARD_DATA_DIR"] = str(data)
-    from streamlit.testing.v1 import AppTest
+    os.environ["DASHBOARD_CACHE_DIR"] = str(cache_dir)  # warmed: the pages start in seconds
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import AppTest, app_test
 
-    metrics = sorted(
-        {
-            m
-            for f in (data / "metrics").glob("*.yaml")
-            for m in re.findall(r"- id: (\S+)", f.read_text(encoding="utf-8"))
-        }
-    )
+    # A server compiles each script once and keeps its bytecode; AppTest compiles the entry
+    # point and the page again on every run (a fresh ScriptCache each time), which is not a
+    # cost of the app. One cache for the whole measurement, as a server has.
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared  # type: ignore[attr-defined]
+
+    from dashboard.core import views
+    from dashboard.core.cache import ParseCache
+    from dashboard.core.live import DataStore
+
+    table = views.with_measure(DataStore(data, cache=ParseCache(cache_dir)).refresh().table)
+    choices = {  # the metrics each page's selectbox offers
+        "trends": sorted(m for m, _ in views.metric_counts(table)),
+        "rankings": sorted(m for m, _ in views.metric_counts(table)),
+        "map": sorted(
+            m for m, _ in views.metric_counts(table[table["measure"].isin(views.LEVELS)])
+        ),
+    }
+    del table
     out: dict = {}
     for page, key in APP_PAGES:
-        at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=900)
-        at.context["url"] = f"http://127.0.0.1:8501/{page}"
-        at.switch_page(f"app_pages/{page}.py")
-        start = time.perf_counter()
-        at.run()
-        first = time.perf_counter() - start
-        times = []
-        for run in range(runs):
-            metric = metrics[(run * 7 + 3) % len(metrics)]
+        metrics = choices[page]
+        app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=900)
+        app.context["url"] = f"http://127.0.0.1:8501/{page}"
+        app.switch_page(f"app_pages/{page}.py")
+        floor = AppTest.from_file(str(HERE / "floor_app.py"), default_timeout=900)
+        floor.query_params["chart"] = page
+        first = {}
+        for who, at in (("ours", app), ("floor", floor)):
             start = time.perf_counter()
-            at.selectbox(key=key).select(metric).run()
-            times.append(time.perf_counter() - start)
-            if at.exception:
-                raise RuntimeError(f"{page}: {at.exception[0].value}")
-        out[page] = {"first": first, "times": times}
+            at.run()
+            first[who] = time.perf_counter() - start
+        times: dict[str, list[float]] = {"ours": [], "floor": []}
+        for run in range(runs + 1):  # the first change warms up and is not counted
+            metric = metrics[(run * 7 + 3) % len(metrics)]
+            for who, at in (
+                (("ours", app), ("floor", floor))
+                if run % 2
+                else (
+                    ("floor", floor),
+                    ("ours", app),
+                )
+            ):
+                start = time.perf_counter()
+                at.selectbox(key=key).select(metric).run()
+                took = time.perf_counter() - start
+                if at.exception:
+                    raise RuntimeError(f"{page} ({who}): {at.exception[0].value}")
+                if run:
+                    times[who].append(took)
+        out[page] = {"first": first, **times}
     return out
 
 
@@ -264,6 +312,8 @@ WORKERS: dict[str, Callable[..., dict]] = {
     "memory": work_memory,
     "profile": work_profile,
     "rerun": work_rerun,
+    "browser": work_browser,
+    "sessions": work_sessions,
 }
 
 
@@ -462,27 +512,35 @@ def measure_memory(data: Path, runs: int, claims: int) -> list[Row]:
 
 def measure_rerun(data: Path, runs: int, claims: int) -> list[Row]:
     """Item 4, server side (not run by default: the app's pages are not the core's)."""
-    found = _in_fresh_process("rerun", data, max(runs, 5))
+    with _warm_cache(data) as cache_dir:
+        found = _in_fresh_process("rerun", data, cache_dir, max(runs, 15))
     rows = []
     for page, _ in APP_PAGES:
-        times = found[page]["times"]
+        times, floor = found[page]["ours"], found[page]["floor"]
         p50 = statistics.median(times)
+        first = found[page]["first"]
         rows.append(
             Row(
                 f"rerun after filter: {page}",
                 claims,
                 p50,
-                float("nan"),
+                statistics.median(floor),
                 "s",
                 "p50 < 150 ms at 100k",
                 p50 < 0.150 if claims >= 100_000 else None,
-                "(no floor yet)",
+                "bare Streamlit script, same figure (AppTest)",
                 len(times),
-                f"AppTest; first run of the page {found[page]['first']:.1f} s",
-                {"ours": times},
+                f"AppTest, p95 {_fmt(_p95(times), 's')}; first run of the page "
+                f"{first['ours']:.1f} s (floor {first['floor']:.1f} s)",
+                {"ours": times, "floor": floor},
             )
         )
     return rows
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, -(-len(ordered) * 95 // 100) - 1))]
 
 
 MEASUREMENTS: dict[str, Callable[..., list[Row]]] = {
@@ -491,7 +549,11 @@ MEASUREMENTS: dict[str, Callable[..., list[Row]]] = {
     "reload": measure_reload,
     "memory": measure_memory,
 }
-OPTIONAL = {"rerun": measure_rerun}  # --only rerun: the app's server-side rerun time
+OPTIONAL = {  # --only rerun,browser,sessions: the app's rerun, browser and memory figures
+    "rerun": measure_rerun,
+    "browser": measure_browser,
+    "sessions": measure_sessions,
+}
 
 
 def machine() -> dict[str, str]:

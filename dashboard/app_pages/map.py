@@ -60,7 +60,13 @@ if not page.present:
     # Session-only on purpose: a shared link must never make the recipient's browser call out.
     tiles = st.toggle(page.t("map.tiles"), key="map_tiles", help=page.t("map.tiles_help"))
 
-sites = views.map_sites(dataset, table, metric, statuses)
+sites = views.map_sites(
+    dataset,
+    data.rows_of(metric, None) if metric else table,
+    metric,
+    statuses,
+    data.memo("map.sites", lambda: views.site_frame(dataset, table)),
+)
 preset = dataset.regions.get(region or "")
 center = (preset.record.lat, preset.record.lon, preset.record.zoom) if preset else NATIONAL
 deck = map_deck(
@@ -92,7 +98,8 @@ if clicked and clicked[0] != st.session_state.get("_map_clicked"):
 elif not clicked:
     st.session_state.pop("_map_clicked", None)
 
-present_regions = [r for r in names.region_order if r in set(sites["region_id"])]
+shown_regions = set(sites["region_id"])
+present_regions = [r for r in names.region_order if r in shown_regions]
 legend = pd.DataFrame({page.t("col.region"): [names.region(r) for r in present_regions]})
 colours = [color(names.region_order.index(r)) for r in present_regions]
 styled = legend.style.apply(

@@ -40,15 +40,17 @@ else:
         ordered=STATUSES,
     )
     statuses = chosen or ("actual",)
-    candidates = views.select(of_metric, region=region, statuses=statuses)
-    periods = views.period_options(candidates)
+    periods, default_period = data.memo(
+        f"periods:{metric}:{measure}:{region}:{','.join(statuses)}",
+        lambda: views.periods(of_metric, region=region, statuses=statuses),
+    )
     period = shell.choose_one(
         page,
         "period",
         page.t("filter.period"),
         [*periods, LATEST],
         key="w_rank_period",
-        default=views.default_period(candidates),
+        default=default_period,
         container=bottom[0],
         fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
     )

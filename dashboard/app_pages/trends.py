@@ -29,7 +29,10 @@ else:
         page,
         "sites",
         page.t("filter.sites"),
-        names.sites_in(views.select(of_metric, region=region)),
+        data.memo(
+            f"sites:{metric}:{measure}:{region}:{lang}",
+            lambda: names.sites_in(views.select(of_metric, region=region)),
+        ),
         key="w_trends_sites",
         fmt=names.site,
         placeholder=page.t("filter.sites_all"),

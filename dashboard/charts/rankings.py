@@ -36,7 +36,7 @@ def ranking_figure(
     height: int | None = None,
 ) -> go.Figure:
     """One bar per row in the given order; one trace per region (for the legend)."""
-    records = views.records(rows)
+    records = views.records(rows, views.FIGURE_FIELDS)
     traces: list[dict] = []  # plain dicts, validated once by go.Figure (see trends.py)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (

@@ -68,7 +68,7 @@ def trend_figure(
     # Traces and layout are plain dicts, validated once by go.Figure at the end: building
     # graph objects trace by trace costs ten times as much (measured at 100,000 claims).
     traces: list[dict] = []
-    records = views.records(rows)
+    records = views.records(rows, views.FIGURE_FIELDS)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (
         {"zh": str(records[0]["unit_std_name_zh"]), "en": str(records[0]["unit_std_name_en"])}

@@ -90,11 +90,47 @@ def metric_counts(table: pd.DataFrame) -> list[tuple[str, int]]:
     )
 
 
-def records(rows: pd.DataFrame) -> list[dict[str, Any]]:
-    """``rows.to_dict("records")``: the same values, about three times as fast on a table
-    of categorical columns (pandas converts those value by value). The chart builders and
-    the tables under them read each row as a mapping."""
-    columns = list(rows.columns)
+# What the chart builders, their hover texts and the tables under them read of a figure's row.
+FIGURE_FIELDS = (
+    "claim_id",
+    "site_id",
+    "site_name_zh",
+    "site_name_en",
+    "region_id",
+    "region_name_zh",
+    "region_name_en",
+    "metric_name_zh",
+    "metric_name_en",
+    "value",
+    "unit",
+    "printed",
+    "value_std",
+    "unit_std",
+    "unit_std_name_zh",
+    "unit_std_name_en",
+    "qualifier",
+    "period",
+    "period_precision",
+    "period_start",
+    "period_end",
+    "status",
+    "kind",
+    "derived",
+    "formula",
+    "quote",
+    "source_publication",
+    "source_date",
+    "source_title",
+    "rank",
+)
+
+
+def records(rows: pd.DataFrame, fields: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """``rows.to_dict("records")`` (only ``fields``, those ``rows`` has, when given): the
+    same values, about three times as fast on a table of categorical columns (pandas
+    converts those value by value). The chart builders and the tables under them read each
+    row as a mapping."""
+    columns = list(rows.columns) if fields is None else [f for f in fields if f in rows]
     values: list[list[Any]] = []
     for column in columns:
         series = rows[column]
@@ -144,6 +180,32 @@ def select(
     The filters make one mask over their own columns and the rows are taken out once: each
     take copies every column, which at 100,000 claims was a page's rerun.
     """
+    mask = _mask(
+        table,
+        region=region,
+        sites=sites,
+        metric=metric,
+        measure=measure,
+        statuses=statuses,
+        source=source,
+    )
+    if mask is None or mask.all():
+        return table
+    return table[mask]
+
+
+def _mask(
+    table: pd.DataFrame,
+    *,
+    region: str | None = None,
+    sites: Sequence[str] = (),
+    metric: str | None = None,
+    measure: str | None = None,
+    statuses: Sequence[str] = (),
+    source: str | None = None,
+    period: str | None = None,
+) -> np.ndarray | None:
+    """The rows :func:`select` keeps, as a boolean array (None: all of them)."""
     mask: np.ndarray | None = None
     for column, wanted in (
         ("metric_id", [metric] if metric else ()),
@@ -152,13 +214,12 @@ def select(
         ("region_id", [region] if region else ()),
         ("measure", [measure] if measure and "measure" in table else ()),
         ("status", statuses),
+        ("period", [period] if period else ()),
     ):
         if wanted:
             hit = _in(table[column], wanted).to_numpy()
             mask = hit if mask is None else mask & hit
-    if mask is None or mask.all():
-        return table
-    return table[mask]
+    return mask
 
 
 SEARCHED = [
@@ -304,12 +365,27 @@ def default_period(rows: pd.DataFrame) -> str:
     return LATEST
 
 
-def _latest_per_site(rows: pd.DataFrame, ascending: bool) -> tuple[pd.DataFrame, int]:
-    """Each site's latest figure, ordered by value (``ascending``) then site, and how many
-    sites have two figures for one period. Worked out on the few columns it needs; the rows
-    are taken out once, at the end."""
+def periods(
+    rows: pd.DataFrame, *, region: str | None, statuses: Sequence[str]
+) -> tuple[list[str], str]:
+    """The periods the figures of ``rows`` in ``region`` with ``statuses`` exist for, most
+    recent first, and the default one (see :func:`default_period`); worked out on the few
+    columns they need."""
+    narrow = rows[["period", "period_end", "period_start", "site_id", "region_id", "status"]]
+    candidates = select(narrow, region=region, statuses=statuses)
+    return period_options(candidates), default_period(candidates)
+
+
+def _latest_per_site(
+    rows: pd.DataFrame, ascending: bool, mask: np.ndarray | None = None
+) -> tuple[pd.DataFrame, int]:
+    """Each site's latest figure among ``rows`` (those of ``mask``), ordered by value
+    (``ascending``) then site, and how many sites have two figures for one period. Worked
+    out on the few columns it needs; the rows are taken out once, at the end."""
     keys = ["site_id", "period_end", "source_date", "claim_id"]
     narrow = rows[[*keys, "period", "value_std"]].reset_index(drop=True)
+    if mask is not None:
+        narrow = narrow[mask]
     ordered = narrow.sort_values(keys, ascending=[True, False, False, True], kind="stable")
     dupes = int(
         ordered.duplicated(["site_id", "period"], keep=False)
@@ -338,11 +414,16 @@ def ranking(
     metric marked ``comparable: false`` is sorted but not ranked. The notes say when the
     figures mix periods, kinds, statuses or kinds of site.
     """
-    rows = select(table, region=region, metric=metric, measure=measure, statuses=statuses)
-    if period != LATEST:
-        rows = rows[rows["period"] == period]
+    mask = _mask(
+        table,
+        region=region,
+        metric=metric,
+        measure=measure,
+        statuses=statuses,
+        period=period if period != LATEST else None,
+    )
     ascending = measure == "rank"
-    rows, dupes = _latest_per_site(rows, ascending)
+    rows, dupes = _latest_per_site(table, ascending, mask)
     rows = rows.reset_index(drop=True)
     notes: list[tuple[str, dict[str, Any]]] = []
     comparable = bool(rows["comparable"].all()) if not rows.empty else True
@@ -442,50 +523,20 @@ def region_groups(dataset: Dataset) -> list[tuple[str, list[str]]]:
 
 
 def map_sites(
-    dataset: Dataset, table: pd.DataFrame, metric: str | None, statuses: Sequence[str]
+    dataset: Dataset,
+    table: pd.DataFrame,
+    metric: str | None,
+    statuses: Sequence[str],
+    sites: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every site with its coordinates, region and claim count; with ``metric``, the latest
     figure of that metric's main level measure (stock, flow, cumulative or share; the one with
-    most figures) where the site has one (``value_std`` and the row data for labels)."""
-    records = []
-    counts = table.loc[~table["derived"].astype(bool), "site_id"].value_counts()
-    count_of = {str(k): int(v) for k, v in counts.items() if v}
-    for site_id, item in dataset.sites.items():
-        site = item.record
-        region = dataset.regions.get(site.region)
-        records.append(
-            {
-                "site_id": site_id,
-                "site_name_zh": site.name_zh,
-                "site_name_en": site.name_en,
-                "site_kind": site.kind.value,
-                "region_id": site.region,
-                "region_name_zh": region.record.name_zh if region else site.region,
-                "region_name_en": region.record.name_en if region else site.region,
-                "region_order": region.record.order if region else 999,
-                "lat": site.lat,
-                "lon": site.lon,
-                "precision": site.precision.value,
-                "claims": count_of.get(site_id, 0),
-            }
-        )
-    sites = pd.DataFrame(
-        records,
-        columns=[
-            "site_id",
-            "site_name_zh",
-            "site_name_en",
-            "site_kind",
-            "region_id",
-            "region_name_zh",
-            "region_name_en",
-            "region_order",
-            "lat",
-            "lon",
-            "precision",
-            "claims",
-        ],
-    )
+    most figures) where the site has one (``value_std`` and the row data for labels).
+
+    ``sites``: :func:`site_frame` of the whole table, when the caller keeps it; then
+    ``table`` need only hold the metric's rows.
+    """
+    sites = site_frame(dataset, table) if sites is None else sites.copy()
     figure_cols = [
         "value",
         "unit",
@@ -510,6 +561,49 @@ def map_sites(
             sites[col] = None
         sites["value_std"] = float("nan")
     return sites.sort_values(["region_order", "site_id"], kind="stable").reset_index(drop=True)
+
+
+def site_frame(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """Every site with its coordinates, region and number of claims in ``table``."""
+    records = []
+    counts = table.loc[~table["derived"].astype(bool), "site_id"].value_counts()
+    count_of = {str(k): int(v) for k, v in counts.items() if v}
+    for site_id, item in dataset.sites.items():
+        site = item.record
+        region = dataset.regions.get(site.region)
+        records.append(
+            {
+                "site_id": site_id,
+                "site_name_zh": site.name_zh,
+                "site_name_en": site.name_en,
+                "site_kind": site.kind.value,
+                "region_id": site.region,
+                "region_name_zh": region.record.name_zh if region else site.region,
+                "region_name_en": region.record.name_en if region else site.region,
+                "region_order": region.record.order if region else 999,
+                "lat": site.lat,
+                "lon": site.lon,
+                "precision": site.precision.value,
+                "claims": count_of.get(site_id, 0),
+            }
+        )
+    return pd.DataFrame(
+        records,
+        columns=[
+            "site_id",
+            "site_name_zh",
+            "site_name_en",
+            "site_kind",
+            "region_id",
+            "region_name_zh",
+            "region_name_en",
+            "region_order",
+            "lat",
+            "lon",
+            "precision",
+            "claims",
+        ],
+    )
 
 
 # --- articles ----------------------------------------------------------------------------

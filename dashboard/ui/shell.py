@@ -585,7 +585,10 @@ def metric_measure_region(
         current,
         "measure",
         current.t("filter.measure"),
-        views.measures_for(table, metric),
+        current.data.memo(
+            f"measures:{metric}",
+            lambda: views.measures_for(current.data.rows_of(metric, None), metric),
+        ),
         key=f"w_{prefix}_measure",
         fmt=lambda m: current.t(f"measure.{m}"),
         container=top[1],
@@ -595,7 +598,10 @@ def metric_measure_region(
         current,
         "region",
         current.t("filter.region"),
-        ["", *names.regions_in(of_metric)],
+        [
+            "",
+            *current.data.memo(f"regions:{metric}:{measure}", lambda: names.regions_in(of_metric)),
+        ],
         key=f"w_{prefix}_region",
         allow_none=True,
         container=top[2],

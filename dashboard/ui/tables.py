@@ -46,7 +46,7 @@ class Names:
 
     def regions_in(self, rows: pd.DataFrame) -> list[str]:
         """Region ids present in ``rows``, in display order."""
-        present = set(rows["region_id"].astype(str))
+        present = {str(r) for r in rows["region_id"].unique()}
         return [r for r in self.region_order if r in present]
 
     def sites_in(self, rows: pd.DataFrame) -> list[str]:
@@ -72,7 +72,7 @@ def source_note(rows: pd.DataFrame, lang: str) -> str:
 
 def claims_table(rows: pd.DataFrame, lang: str, unit_mode: str) -> pd.DataFrame:
     """The rows as readers see them: names in ``lang``, figures formatted, then provenance."""
-    records = views.records(rows)
+    records = views.records(rows, views.FIGURE_FIELDS)
     shown = pd.DataFrame(
         {
             t("col.site", lang): [name(r, lang, "site_") for r in records],
