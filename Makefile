@@ -49,7 +49,7 @@ coverage: $(STAMP) ## list numbers in the articles that no claim quotes
 schema: $(STAMP) ## regenerate schema/*.json from the models
 	$(PY) -m dashboard schema --write
 
-bench: $(STAMP) ## measure load, warm start, reload and memory at 1k/10k/100k claims (minutes)
+bench: $(STAMP) ## measure load, reload, memory, reruns and the browser at 1k-100k claims (~15 min)
 	$(PY) -m benchmarks.run
 
 clean: ## remove the virtual environment and caches

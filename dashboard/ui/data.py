@@ -8,7 +8,6 @@ built once per published snapshot.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,11 +103,6 @@ def _prepared(data_dir: str, version: int) -> Loaded:
         error = f"{type(err).__name__}: {err}"
     table, spans = _grouped_by_metric(table)
     release_free_memory()  # what the sorted copy's making freed
-    # What is alive now (the snapshot, its table, the libraries) is long-lived: keep the
-    # collector's full passes off it. At 100,000 claims each pass over it took 0.7 s, and
-    # one would land in the middle of a reader's click now and then. The data holds no
-    # reference cycles (see core.loader.paused_gc), so a replaced snapshot is still freed.
-    gc.freeze()
     return Loaded(
         snapshot.dataset,
         table,
