@@ -472,7 +472,7 @@ def measure_browser(data: Path, runs: int, claims: int) -> list:
     from benchmarks.run import Row, _fmt, _in_fresh_process
 
     with _warm_cache(data) as cache_dir:
-        found = _in_fresh_process("browser", data, cache_dir, max(runs, 5), timeout=3600)
+        found = _in_fresh_process("browser", data, cache_dir, max(runs, 9), timeout=3600)
     rows = []
     for name, _, _ in CHARTS:
         result = found[name]

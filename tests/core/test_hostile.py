@@ -81,6 +81,15 @@ CASES: dict[str, tuple[bytes, list[tuple[int, str]]]] = {
         [(10, "hidden-character")],
     ),
     "minus-inf": (_variant("value: 200", "value: -.inf"), [(5, "non-finite")]),
+    "plus-inf": (_variant("value: 200", "value: .inf"), [(5, "non-finite")]),
+    "bidi-in-note": (
+        _variant("    quote:", "    note: 注\u202e释\n    quote:"),
+        [(10, "hidden-character")],
+    ),
+    "long-note": (
+        _variant("    quote:", "    note: " + "长" * 6000 + "\n    quote:"),
+        [(10, "bad-value")],
+    ),
     "impossible-date-quoted": (_variant('"2024-05"', '"2024-02-30"'), [(7, "bad-period")]),
     "impossible-date-bare": (_variant('"2024-05"', "2024-02-30"), [(7, "yaml11-date")]),
     "slashed-date": (_variant('"2024-05"', '"2024/05"'), [(7, "bad-period")]),
@@ -277,3 +286,29 @@ def test_hostile_url_schema_pattern_refuses_it_too(fixture: str) -> None:
     url = _url_in(fixture)
     assert web_address_problem(url) is not None
     assert re.search(WEB_ADDRESS_PATTERN, url) is None
+
+
+SITE_CASES = {  # a hostile site record: (old, new) in sites/north.yaml, the code on its line
+    "zero-width-in-name": ("name_en: Tech Park", "name_en: Tech\u200bPark", "hidden-character"),
+    "bidi-in-name": ("name_zh: 科技园", "name_zh: 科技\u202e园", "hidden-character"),
+    "longitude-out-of-range": ("lon: 117.74", "lon: 200.5", "out-of-range"),
+    "long-name": ("name_en: Tech Park", "name_en: " + "P" * 6000, "bad-value"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_CASES))
+def test_hostile_site_record_is_left_out_with_its_place(mini: Path, name: str) -> None:
+    """A site with a hidden character or an absurd value in a name or coordinate: its line
+    and code, the site is left out, and every claim on it says so (nothing else)."""
+    old, new, code = SITE_CASES[name]
+    sites = mini / "sites" / "north.yaml"
+    text = sites.read_text(encoding="utf-8")
+    assert old in text
+    sites.write_text(text.replace(old, new), encoding="utf-8")
+    dataset = load_dataset(mini)
+    found = {(p.file, p.code) for p in dataset.problems}
+    assert [(p.line, p.code) for p in dataset.problems if p.file == "data/sites/north.yaml"] == [
+        (3, code)
+    ]
+    assert "tech_park" not in dataset.sites
+    assert found == {("data/sites/north.yaml", code), (CLAIMS, "unknown-site")}
