@@ -28,37 +28,23 @@ machine is aborted and fails the measurement.
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, OUTSIDE, Server, _start, _stop
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = "dashboard/app.py"
 FLOOR = "benchmarks/floor_app.py"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1400, "height": 1400}
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-OUTSIDE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
 PLOTLY, DECK = '[data-testid="stPlotlyChart"] .main-svg', '[data-testid="stDeckGlJsonChart"] canvas'
 # page, selectbox key, what shows the chart is there
 CHARTS = (
@@ -126,72 +112,9 @@ RECORDER = r"""
 # Servers and browser.
 
 
-@dataclass
-class Server:
-    """A ``streamlit run`` of one script on a free port of 127.0.0.1."""
-
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _serve(script: str, data: Path, cache_dir: Path | None, log: Path) -> Server:
-    """Start ``streamlit run script`` on ``data`` (loopback, headless, no usage stats)."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
-    env["DASHBOARD_DATA_DIR"] = str(data)
-    env["DASHBOARD_CACHE_DIR"] = str(cache_dir) if cache_dir else "off"
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-    )
-    handle.close()
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    health, deadline = f"{server.url}/_stcore/health", time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{script} exited early:\n{log.read_text()[-3000:]}")
-        with suppress(OSError), urllib.request.urlopen(health, timeout=2) as up:
-            if up.status == 200:
-                return server
-        time.sleep(0.3)
-    _stop(server)
-    raise RuntimeError(f"{script} did not become healthy:\n{log.read_text()[-3000:]}")
-
-
-def _stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=10)
+    """Start ``streamlit run script`` on ``data`` with its parse cache in ``cache_dir``."""
+    return _start(data, log, script, {"DASHBOARD_CACHE_DIR": str(cache_dir or "off")})
 
 
 @contextmanager

@@ -107,6 +107,11 @@ elif chart == "rankings":
     statuses = ("actual",)
     candidates = views.select(of_metric, measure=measure, statuses=statuses)
     period = views.default_period(candidates)
+    # The page keeps the period shown before when the new metric has figures for it.
+    kept = st.session_state.get("period")
+    if kept is not None and (kept == LATEST or kept in views.period_options(candidates)):
+        period = kept
+    st.session_state["period"] = period
     result = views.ranking(of_metric, metric, measure, period, statuses)
     label = t("filter.period_latest", LANG) if period == LATEST else period
     fig = ranking_figure(

@@ -57,9 +57,17 @@ class Server:
     log: Path
 
 
-def _start(data_dir: Path | None, log: Path) -> Server:
+def _start(
+    data_dir: Path | None,
+    log: Path,
+    script: str = "dashboard/app.py",
+    env_extra: dict[str, str] | None = None,
+) -> Server:
+    """``streamlit run script`` on a free port of 127.0.0.1 (headless, no usage statistics)
+    on ``data_dir`` (None: the bundled data/), once /_stcore/health answers."""
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
+    env.update(env_extra or {})
     if data_dir is not None:
         env["DASHBOARD_DATA_DIR"] = str(data_dir)
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +78,7 @@ def _start(data_dir: Path | None, log: Path) -> Server:
             "-m",
             "streamlit",
             "run",
-            "dashboard/app.py",
+            script,
             "--server.address",
             "127.0.0.1",
             "--server.port",
@@ -106,6 +114,7 @@ def _stop(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+        server.process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
