@@ -88,7 +88,10 @@ POLL = 0.2  # seconds between looks at a page
 STEADY = 0.4  # the page must stay finished and complete this long
 TIMEOUT = 30.0  # seconds for a page to become complete after an action
 ACTION_TIMEOUT = 10_000  # ms for each click, fill and page load
-ACTION_TRIES = 3  # an action whose control was redrawn under the pointer is tried again
+# An action whose control was redrawn under the pointer is tried again: a reload can close an
+# open dropdown, and with a save every 2.5 s on two loaded cores that happened three times in
+# a row (retries are counted in the report).
+ACTION_TRIES = 5
 IDLE_WAIT = 10.0  # seconds to let a rerun finish before the next action (not timed)
 LOST_AFTER = 5.0  # a finished page in another view this long has lost the asked-for one
 MIX_GRACE = 1.5  # a finished page may show two versions this long (a table drawn late)

@@ -105,7 +105,7 @@ VIEW, WRITTEN, NOTICES, PAGES = "view", "_written_params", "_link_notices", "_pa
 DATA_VERSION, RUN_DATA, LABELS = "_data_version", "_run_data", "_labels"
 RELOAD_SECONDS = 1.0  # how often an open page checks the data folder for saved edits
 IMAGE_FORMAT = "image_format"
-LABEL_RUNS = 3  # labellings of a widget's options remembered (see widget_value)
+LABEL_RUNS = 16  # labellings of a widget's options remembered (see widget_value)
 
 
 @dataclass
