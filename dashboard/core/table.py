@@ -389,8 +389,7 @@ def _categorical(parts: list[Any]) -> pd.Categorical:
     for dictionary, pieces in runs:
         values = dictionary.tolist() if isinstance(dictionary, pd.Index) else dictionary.to_pylist()
         mapping = np.array([words.setdefault(w, len(words)) for w in values], dtype=np.int64)
-        codes = np.concatenate(pieces).astype(np.int64) if len(pieces) > 1 else pieces[0]
-        codes = codes.astype(np.int64, copy=False)
+        codes = np.concatenate(pieces).astype(np.int64, copy=False)
         chunks.append(
             np.where(codes < 0, -1, mapping[np.maximum(codes, 0)]) if len(mapping) else codes
         )

@@ -292,12 +292,10 @@ def trend_rows(
     return _sorted(rows, ["site_id", "period_end", "period_start", "claim_id"])
 
 
-def _sorted(
-    rows: pd.DataFrame, keys: list[str], ascending: bool | list[bool] = True
-) -> pd.DataFrame:
+def _sorted(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """``rows.sort_values(keys, kind="stable")``, with the order worked out on the key
     columns alone and every column taken once."""
-    order = rows[keys].reset_index(drop=True).sort_values(keys, ascending=ascending, kind="stable")
+    order = rows[keys].reset_index(drop=True).sort_values(keys, kind="stable")
     return rows.iloc[order.index.to_numpy()]
 
 
