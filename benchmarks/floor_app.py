@@ -24,12 +24,12 @@ from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.map import map_deck
 from dashboard.charts.rankings import ranking_figure
 from dashboard.charts.trends import trend_figure
-from dashboard.core import views
-from dashboard.core.i18n import t
 from dashboard.core.live import DataStore
 from dashboard.core.loader import Dataset, default_data_dir
-from dashboard.core.viewstate import LATEST
-from dashboard.ui.tables import Names, source_note
+from dashboard.present import queries as views
+from dashboard.present.i18n import t
+from dashboard.present.tables import Names, source_note
+from dashboard.present.view import LATEST
 
 LANG, UNIT = "en", "std"
 NATIONAL = (35.0, 105.0, 3.3)  # the map page's view without a region preset

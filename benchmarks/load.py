@@ -51,7 +51,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from benchmarks.run import machine
-from dashboard.core.i18n import t, vocab
+from dashboard.present.i18n import t, vocab
 from tests.browser.conftest import (
     BASE_PATH_PROBE,
     CHROMIUM,

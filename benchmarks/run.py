@@ -259,9 +259,9 @@ def work_rerun(data: Path, cache_dir: Path, runs: int) -> dict:
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared  # type: ignore[attr-defined]
 
-    from dashboard.core import views
     from dashboard.core.cache import ParseCache
     from dashboard.core.live import DataStore
+    from dashboard.present import queries as views
 
     table = views.with_measure(DataStore(data, cache=ParseCache(cache_dir)).refresh().table)
     choices = {  # the metrics each page's selectbox offers

@@ -12,7 +12,7 @@ if ROOT not in sys.path:
 
 import streamlit as st
 
-from dashboard.core.i18n import t
+from dashboard.present.i18n import t
 from dashboard.ui import shell
 
 st.set_page_config(

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard.core import views
 from dashboard.core.export import safe_csv
-from dashboard.core.viewstate import STATUSES
-from dashboard.ui import shell, tables
+from dashboard.present import queries as views
+from dashboard.present import tables
+from dashboard.present.view import STATUSES
+from dashboard.ui import shell
 from dashboard.ui.sentences import show_context
 
 page = shell.page("claims")

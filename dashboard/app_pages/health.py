@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.core import health
+from dashboard.present import health
 from dashboard.ui import shell
 from dashboard.ui.data import coverage_reports
 

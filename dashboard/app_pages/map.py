@@ -5,9 +5,10 @@ import streamlit as st
 
 from dashboard.charts.common import color
 from dashboard.charts.map import map_deck
-from dashboard.core import views
-from dashboard.core.viewstate import STATUSES, Ignored
-from dashboard.ui import shell, tables
+from dashboard.present import queries as views
+from dashboard.present import tables
+from dashboard.present.view import STATUSES, Ignored
+from dashboard.ui import shell
 from dashboard.ui.markdown import escape
 
 NATIONAL = (35.0, 105.0, 3.3)

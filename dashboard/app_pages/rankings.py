@@ -4,10 +4,11 @@ import streamlit as st
 
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
-from dashboard.core import views
-from dashboard.core.i18n import vocab
-from dashboard.core.viewstate import LATEST, STATUSES
-from dashboard.ui import shell, tables
+from dashboard.present import queries as views
+from dashboard.present import tables
+from dashboard.present.i18n import vocab
+from dashboard.present.view import LATEST, STATUSES
+from dashboard.ui import shell
 from dashboard.ui.markdown import escape
 
 NOTE_VOCAB = {

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from dashboard.core import views
-from dashboard.ui import shell, tables
+from dashboard.present import queries as views
+from dashboard.present import tables
+from dashboard.ui import shell
 from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
 

@@ -4,9 +4,10 @@ import streamlit as st
 
 from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
-from dashboard.core import views
-from dashboard.core.viewstate import STATUSES
-from dashboard.ui import shell, tables
+from dashboard.present import queries as views
+from dashboard.present import tables
+from dashboard.present.view import STATUSES
+from dashboard.ui import shell
 
 page = shell.page("trends")
 data, lang = page.data, page.lang

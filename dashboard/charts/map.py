@@ -22,9 +22,9 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from ..core import views
-from ..core.formatting import row_label
-from ..core.i18n import name, t
+from ..present import queries as views
+from ..present.formatting import row_label
+from ..present.i18n import name, t
 from .common import GREY, color, rgb
 
 OUTLINE = Path(__file__).resolve().parents[2] / "data" / "geo" / "china_outline.geojson"

@@ -1,8 +1,9 @@
 """Sites ranked by one metric: horizontal bars, best on top, coloured by region.
 
-:func:`ranking_figure` takes ``Ranking.rows`` from :func:`dashboard.core.views.ranking` (already
-sorted) and keeps that order. Bars of plans, targets and forecasts are hatched, derived figures
-cross-hatched; each bar's label is the figure with its qualifier ("超5000", "over 5 thousand").
+:func:`ranking_figure` takes ``Ranking.rows`` from :func:`dashboard.present.queries.ranking`
+(already sorted) and keeps that order. Bars of plans, targets and forecasts are hatched,
+derived figures cross-hatched; each bar's label is the figure with its qualifier ("超5000",
+"over 5 thousand").
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..core import views
-from ..core.formatting import axis_scale, row_label
-from ..core.i18n import name
+from ..present import queries as views
+from ..present.formatting import axis_scale, row_label
+from ..present.i18n import name
 from .common import PLANNED, color, frame, plain
 from .trends import point_hover
 

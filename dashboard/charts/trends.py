@@ -1,6 +1,6 @@
 """Time series of one metric per site: actual figures solid, plans dashed and hollow.
 
-:func:`trend_figure` takes the rows of :func:`dashboard.core.views.trend_rows` and returns a
+:func:`trend_figure` takes the rows of :func:`dashboard.present.queries.trend_rows` and returns a
 plotly Figure. Per site it draws
 
 - one solid line through the actual figures (filled markers),
@@ -19,9 +19,9 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..core import views
-from ..core.formatting import axis_scale, row_label
-from ..core.i18n import name, t, vocab
+from ..present import queries as views
+from ..present.formatting import axis_scale, row_label
+from ..present.i18n import name, t, vocab
 from .common import GREY, PLANNED, color, dash, frame, hover, plain, symbol
 
 SHORT_PERIODS = ("day", "month")

@@ -17,13 +17,13 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.core import views
 from dashboard.core.coverage import SourceCoverage, coverage
 from dashboard.core.live import DataStore, FileState
 from dashboard.core.loader import Dataset, default_data_dir, release_free_memory
 from dashboard.core.problems import Problem
 from dashboard.core.table import COLUMNS
-from dashboard.core.views import unit_names, with_measure
+from dashboard.present import queries as views
+from dashboard.present.queries import unit_names, with_measure
 
 T = TypeVar("T")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.core import views
-from dashboard.core.formatting import row_label
-from dashboard.core.i18n import name, vocab
+from dashboard.present import queries as views
+from dashboard.present.formatting import row_label
+from dashboard.present.i18n import name, vocab
 from dashboard.ui import shell
 from dashboard.ui.markdown import escape, highlighted
 

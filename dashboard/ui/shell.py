@@ -4,7 +4,7 @@ helpers that keep widgets and the view in step.
 
 How the view travels: on a session's first run (or when the URL's parameters are not the ones
 this session last wrote, e.g. a link followed inside the app) the query parameters are parsed
-into a :class:`~dashboard.core.viewstate.View`; otherwise the view kept in session state is used
+into a :class:`~dashboard.present.view.View`; otherwise the view kept in session state is used
 (Streamlit clears the parameters on a page switch). Widgets are seeded from the view and copy
 their value back through ``on_change``. At the end of a page, :func:`finish` writes the page's
 parameters back to the URL and shows the link.
@@ -20,9 +20,9 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard.core import health
-from dashboard.core.i18n import lang_from_locale, t
-from dashboard.core.viewstate import Ignored, Options, View, parse_view, to_params
+from dashboard.present import health
+from dashboard.present.i18n import lang_from_locale, t
+from dashboard.present.view import Ignored, Options, View, parse_view, to_params
 from dashboard.ui.data import Loaded, current_version, load
 from dashboard.ui.markdown import escape
 
@@ -567,7 +567,7 @@ def metric_measure_region(
 
     Returns ``(metric, measure, rows of that metric and measure, region)``.
     """
-    from dashboard.core import views
+    from dashboard.present import queries as views
 
     counts = current.data.memo("metric_counts", lambda: dict(views.metric_counts(table)))
     top = st.columns([4, 2, 3]) if not current.present else [None] * 3

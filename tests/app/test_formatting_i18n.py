@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.core.formatting import (
+from dashboard.present.formatting import (
     as_printed,
     axis_scale,
     printed_label,
     row_label,
     std_label,
 )
-from dashboard.core.i18n import TEXTS, VOCAB, lang_from_locale, name, t, vocab
+from dashboard.present.i18n import TEXTS, VOCAB, lang_from_locale, name, t, vocab
 
 CNY = {"zh": "元", "en": "CNY"}
 PCT = {"zh": "%", "en": "%"}

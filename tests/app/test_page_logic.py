@@ -1,11 +1,11 @@
-"""The pages' rules (dashboard.core.views) and safe markdown (dashboard.ui.markdown)."""
+"""The pages' rules (dashboard.present.queries) and safe markdown (dashboard.ui.markdown)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from dashboard.core import views
+from dashboard.present import queries as views
 from dashboard.ui.markdown import escape, highlighted
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.core.viewstate import LATEST, Ignored, Options, View, parse_view, to_params
+from dashboard.present.view import LATEST, Ignored, Options, View, parse_view, to_params
 
 OPTIONS = Options(
     regions={"jingjinji", "hefei"},

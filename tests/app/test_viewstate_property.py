@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.core.viewstate import MEASURES, PARAMS, STATUSES, View, parse_view, to_params
+from dashboard.present.view import MEASURES, PARAMS, STATUSES, View, parse_view, to_params
 from tests.app.test_viewstate import OPTIONS
 
 KNOWN = sorted(

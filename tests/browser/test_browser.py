@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from dashboard.core.i18n import t
+from dashboard.present.i18n import t
 
 pytestmark = pytest.mark.browser
 

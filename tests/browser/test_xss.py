@@ -16,8 +16,8 @@ import math
 import pytest
 import yaml
 
-from dashboard.core.i18n import t
 from dashboard.core.loader import load_dataset
+from dashboard.present.i18n import t
 from tests.browser.conftest import XSS_DATA, Tab
 
 pytestmark = pytest.mark.browser

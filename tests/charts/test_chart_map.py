@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dashboard.charts.map import MAX_RADIUS, MIN_RADIUS, load_outline, map_deck, radii
-from dashboard.core import views
+from dashboard.present import queries as views
 
 REGIONS = ["jingjinji", "hefei", "zhengzhou", "xian", "national"]
 CENTER = (35.0, 105.0, 3.3)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard.charts.rankings import bar_pattern, ranking_figure
-from dashboard.core import views
+from dashboard.present import queries as views
 
 REGIONS = ["jingjinji", "hefei", "zhengzhou", "xian", "national"]
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from dashboard.charts.common import PLANNED, QUALIFIER_SYMBOL, image_config, symbol
 from dashboard.charts.trends import trend_figure
-from dashboard.core import views
+from dashboard.present import queries as views
 
 
 def _figure(table: pd.DataFrame, metric: str, measure: str, lang: str = "en", **kw):

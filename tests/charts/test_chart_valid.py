@@ -18,10 +18,10 @@ import pytest
 
 from dashboard.charts.rankings import ranking_figure
 from dashboard.charts.trends import trend_figure
-from dashboard.core import views
 from dashboard.core.loader import load_dataset
 from dashboard.core.table import tidy_table
-from dashboard.core.viewstate import LATEST
+from dashboard.present import queries as views
+from dashboard.present.view import LATEST
 
 ROOT = Path(__file__).resolve().parents[2]
 

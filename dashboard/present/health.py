@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pandas as pd
 
-from .coverage import SourceCoverage
-from .live import FileState
-from .problems import Problem
+from ..core.coverage import SourceCoverage
+from ..core.live import FileState
+from ..core.problems import Problem
 
 
 def clock(timestamp: float | None) -> str:

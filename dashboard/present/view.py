@@ -30,8 +30,8 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
+from ..core.periods import parse_period
 from .i18n import LANGS
-from .periods import parse_period
 
 STATUSES = ("actual", "plan", "target", "forecast")
 UNIT_MODES = ("std", "printed")

@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .loader import Dataset
-from .quotes import find_number
-from .viewstate import LATEST, MEASURES, STATUSES
+from ..core.loader import Dataset
+from ..core.quotes import find_number
+from .view import LATEST, MEASURES, STATUSES
 
 SITE_KIND_ORDER = (
     "country",
@@ -52,7 +52,7 @@ PROVENANCE = [
 
 
 def measure_of(kind: str, unit_std: str) -> str:
-    """The measure of a figure: one of :data:`~dashboard.core.viewstate.MEASURES`."""
+    """The measure of a figure: one of :data:`~dashboard.present.view.MEASURES`."""
     if kind == "growth":
         return GROWTH_BY_UNIT.get(unit_std, "growth_abs")
     return kind

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core import views
-from dashboard.core.formatting import row_label
-from dashboard.core.i18n import name, t, vocab
 from dashboard.core.loader import Dataset
-from dashboard.core.views import PROVENANCE
+from dashboard.present import queries as views
+from dashboard.present.formatting import row_label
+from dashboard.present.i18n import name, t, vocab
+from dashboard.present.queries import PROVENANCE
 
 
 class Names:

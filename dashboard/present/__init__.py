@@ -1,0 +1,1 @@
+"""What pages show, without Streamlit: per-page queries, link/view state, i18n, formats."""
