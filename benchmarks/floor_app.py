@@ -24,8 +24,8 @@ from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.map import map_deck
 from dashboard.charts.rankings import ranking_figure
 from dashboard.charts.trends import trend_figure
+from dashboard.core.dataset import Dataset, default_data_dir
 from dashboard.core.live import DataStore
-from dashboard.core.loader import Dataset, default_data_dir
 from dashboard.present import queries as views
 from dashboard.present.i18n import t
 from dashboard.present.tables import Names, source_note

@@ -86,7 +86,7 @@ def _rss_kb() -> tuple[int, int]:
 
 
 def _files(data: Path) -> list[Path]:
-    from dashboard.core.loader import discover
+    from dashboard.core.dataset import discover
 
     return [path for path, _ in discover(data)]
 

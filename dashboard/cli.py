@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from .core.coverage import coverage
+from .core.dataset import DATA_DIR_ENV, default_data_dir
 from .core.export import safe_csv
-from .core.loader import DATA_DIR_ENV, default_data_dir, load_dataset
+from .core.loader import load_dataset
 from .core.schema import stale_schemas, write_schemas
 from .core.table import tidy_table
 

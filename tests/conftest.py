@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.core.loader import Dataset, load_dataset
+from dashboard.core.dataset import Dataset
+from dashboard.core.loader import load_dataset
 from dashboard.core.table import tidy_table
 from dashboard.present.queries import with_measure
 

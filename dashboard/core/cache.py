@@ -37,15 +37,19 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .loader import Dataset, FileResult, Located, parse_file
+from .dataset import Dataset, FileResult, Located
 from .models import Claim
+from .parse import parse_file
 from .problems import Problem
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
 FORMAT = 1  # bump when the entry layout changes
 MAX_ENTRIES = 4000  # beyond this, the least recently used entries go
 MAX_SNAPSHOTS = 4
-SNAPSHOT_MODULES = ("checks", "table", "periods", "quotes", "live")
+# The modules whose code decides a file's parse result: this module and what parse_file
+# imports (a test keeps the list equal to parse.py's imports within the core). A saved
+# snapshot (checks, table and all) depends on every module of the core.
+PARSE_MODULES = ("cache", "dataset", "memory", "models", "parse", "problems", "yamlsource")
 _CORE = Path(__file__).resolve().parent
 
 
@@ -56,7 +60,7 @@ def default_cache_dir() -> Path:
 
 
 def code_version(
-    modules: tuple[str, ...] = ("loader", "yamlsource", "models", "problems", "cache"),
+    modules: tuple[str, ...] = PARSE_MODULES,
     libraries: tuple[str, ...] = ("pydantic", "pydantic-core", "PyYAML"),
 ) -> str:
     """A digest of what decides a parse result: the core modules' source and library versions."""
@@ -79,7 +83,7 @@ def _version(distribution: str) -> str:
 
 
 class ParseCache:
-    """Parsed files (:class:`~dashboard.core.loader.FileResult`) on disk, keyed on content."""
+    """Parsed files (:class:`~dashboard.core.dataset.FileResult`) on disk, keyed on content."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -93,7 +97,7 @@ class ParseCache:
         """Like :attr:`version`, for what the checks and the table add (computed once)."""
         if self._snapshot_version is None:
             self._snapshot_version = code_version(
-                ("loader", "yamlsource", "models", "problems", "cache", *SNAPSHOT_MODULES),
+                tuple(sorted(p.stem for p in _CORE.glob("*.py"))),
                 ("pydantic", "pydantic-core", "PyYAML", "pandas", "pyarrow", "numpy"),
             )
         return self._snapshot_version

@@ -10,7 +10,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .loader import Dataset, Exclusion, FileResult, Located
+from .dataset import CheckedClaims, Dataset, Exclusion, FileResult, Located
 from .models import Claim, FigureKind, Metric, Unit
 from .periods import parse_period
 from .problems import Problem, did_you_mean
@@ -233,35 +233,21 @@ def _site_hint(dataset: Dataset, value: str) -> str | None:
     return did_you_mean(value, dataset.sites)
 
 
-class _ClaimFile:
-    """A claim file's claims as the cross-file checks need them, built once per version of the
-    file, its article and the registries."""
-
-    def __init__(self, claims: list[Located[Claim]], problems: list[tuple[Problem, ...]]) -> None:
-        self.problems = problems  # each claim's own problems (all but duplicates and links)
-        self.ids = [item.record.id for item in claims]
-        self.unique = len(set(self.ids)) == len(self.ids)
-        self.flat = [p for found in problems for p in found]
-        self.valid = [item for item, found in zip(claims, problems, strict=True) if not found]
-        self.valid_ids = {item.record.id: item for item in self.valid}
-        self.paths = tuple(item.path for item in self.valid)
-        self.growth = [item for item in self.valid if item.record.growth_of is not None]
-        self.growth_of = [item.record.growth_of for item in self.growth]
-
-
 def _claim_file(
     dataset: Dataset, f: FileResult, source_id: str, registries: tuple[object, ...]
-) -> _ClaimFile:
+) -> CheckedClaims:
     """What :func:`_check_claims` needs of ``f``, remembered on it."""
     text = dataset.texts.get(source_id)
     key = (registries, dataset.text_sha256.get(source_id) if text is not None else None)
-    memo = f.memo.get("claims")
-    if memo is not None and memo[0] == key:
-        return memo[1]
+    known = f.reuse.checked
+    if known is not None and known[0] == key:
+        return known[1]
     article = _Article(text) if text is not None else None
     claims = f.records.get("claims", [])
-    found = _ClaimFile(claims, [tuple(_claim_problems(dataset, item, article)) for item in claims])
-    f.memo["claims"] = (key, found)
+    found = CheckedClaims(
+        claims, [tuple(_claim_problems(dataset, item, article)) for item in claims]
+    )
+    f.reuse.checked = (key, found)
     return found
 
 

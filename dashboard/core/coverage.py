@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .loader import Dataset
+from .dataset import Dataset
 from .quotes import figure_in_quote
 
 # Arabic figures (5000, 1.1, 6,230) and Chinese ones that carry a magnitude (千余家, 两个, 十大).

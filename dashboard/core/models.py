@@ -254,9 +254,6 @@ class Unit(Strict):
         return value
 
 
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 class Source(Strict):
     """One article in ``seeds/``.
 

@@ -12,7 +12,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,7 +26,8 @@ except ImportError:  # pragma: no cover - pure-Python fallback where libyaml is 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 
-Path_ = tuple[str | int, ...]
+# Where a value sits in a document: keys and list indices from the top, ("claims", 3, "value").
+KeyPath = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _YAML12_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
@@ -53,21 +53,21 @@ class YamlDoc:
 
     file: str
     value: Any = None
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def mark(self, path: Path_) -> tuple[int, int]:
+    def mark(self, path: KeyPath) -> tuple[int, int]:
         """The (line, col) of ``path`` or of its nearest ancestor that has one."""
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
-    def problem(self, path: Path_, code: str, message: str, hint: str | None = None) -> Problem:
+    def problem(self, path: KeyPath, code: str, message: str, hint: str | None = None) -> Problem:
         line, col = self.mark(path)
         return Problem(self.file, line, col, code, message, format_path(path), hint)
 
 
-def format_path(path: Path_) -> str:
+def format_path(path: KeyPath) -> str:
     """``('claims', 2, 'value')`` -> ``claims[2].value``."""
     out = ""
     for part in path:
@@ -104,17 +104,6 @@ def _depth_guard(text: str) -> int:
             run = line.group(2).count("-") + line.group(2).count("?")
             worst = max(worst, run + len(line.group(1)) // 8)
     return worst
-
-
-def read_yaml(path: Path, display: str) -> YamlDoc:
-    """Read ``path`` into a :class:`YamlDoc`; never raises on bad content."""
-    doc = YamlDoc(display)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        doc.problems.append(Problem(display, 0, 0, "unreadable", f"cannot read: {err.strerror}"))
-        return doc
-    return parse_yaml(raw, doc)
 
 
 def parse_yaml(raw: bytes, doc: YamlDoc) -> YamlDoc:
@@ -197,7 +186,7 @@ class _Builder:
         self.seen: set[int] = set()
 
     def _report(
-        self, node: yaml.Node, path: Path_, code: str, message: str, hint: str | None = None
+        self, node: yaml.Node, path: KeyPath, code: str, message: str, hint: str | None = None
     ) -> None:
         self.doc.problems.append(
             Problem(
@@ -211,7 +200,7 @@ class _Builder:
             )
         )
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self.seen:
             self._report(
@@ -240,7 +229,7 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
-    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+    def _bad_tag(self, node: yaml.Node, path: KeyPath) -> None:
         self._report(
             node,
             path,
@@ -249,7 +238,7 @@ class _Builder:
             "YAML values are read, nothing is executed",
         )
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -286,7 +275,7 @@ class _Builder:
             out[key] = self.build(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         tag, raw = node.tag, node.value
         found = _HIDDEN.search(raw)
         if found is not None:
@@ -354,7 +343,7 @@ class _Builder:
         self._bad_tag(node, path)
         return None
 
-    def _float(self, node: yaml.ScalarNode, path: Path_, raw: str) -> Any:
+    def _float(self, node: yaml.ScalarNode, path: KeyPath, raw: str) -> Any:
         lowered = raw.lower().lstrip("+-")
         value = math.nan if lowered == ".nan" else (math.inf if lowered == ".inf" else float(raw))
         if not math.isfinite(value):

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.loader import Dataset
+from ..core.dataset import Dataset
 from ..core.quotes import find_number
 from .view import LATEST, MEASURES, STATUSES
 

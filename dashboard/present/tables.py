@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.loader import Dataset
+from dashboard.core.dataset import Dataset
 from dashboard.present import queries as views
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, t, vocab

@@ -18,8 +18,9 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.core.coverage import SourceCoverage, coverage
+from dashboard.core.dataset import Dataset, default_data_dir
 from dashboard.core.live import DataStore, FileState
-from dashboard.core.loader import Dataset, default_data_dir, release_free_memory
+from dashboard.core.memory import release_free_memory
 from dashboard.core.problems import Problem
 from dashboard.core.table import COLUMNS
 from dashboard.present import queries as views

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import time
 from pathlib import Path
@@ -9,9 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.core import cache
 from dashboard.core.cache import ParseCache, WarmDataset
+from dashboard.core.dataset import Marks
 from dashboard.core.live import DataStore
-from dashboard.core.loader import Marks, load_dataset, read_file
+from dashboard.core.loader import load_dataset, read_file
 from dashboard.core.quotes import find_number, number_span
 from dashboard.core.table import tidy_table
 
@@ -120,3 +123,19 @@ def test_number_span_matches_find_number(value: float, text: str) -> None:
     """The fast figure search finds exactly what the regular expression finds."""
     match = find_number(value, text)
     assert number_span(value, text) == (match.span() if match else None)
+
+
+def test_cache_parse_modules_cover_what_parsing_imports() -> None:
+    """A change to any module that parse_file runs must invalidate parsed files."""
+    core = Path(cache.__file__).parent
+    seen, todo = set(), ["parse", "cache"]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        tree = ast.parse((core / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                todo.append(node.module.split(".")[0])
+    assert seen == set(cache.PARSE_MODULES)

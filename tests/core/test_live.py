@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import dashboard.core.live as live
+import dashboard.core.parse as parse
 from dashboard.core.live import SUSPECT_HOLD_SECONDS, DataStore
 from dashboard.core.loader import load_dataset
 from tests.conftest import FIXTURES
@@ -68,13 +68,13 @@ def test_live_unchanged_files_are_not_parsed_again(
     """Refreshing with nothing changed reuses the snapshot; an edit parses only that file."""
     first = store.refresh()
     calls: list[str] = []
-    real = live.parse_file
+    real = parse.parse_file
 
     def counting(path, display, kind, raw=None):
         calls.append(display)
         return real(path, display, kind, raw)
 
-    monkeypatch.setattr(live, "parse_file", counting)
+    monkeypatch.setattr(parse, "parse_file", counting)
     assert store.refresh() is first
     _edit(mini, "value: 200\n", "value: 300\n")
     store.refresh()

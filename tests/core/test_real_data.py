@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from dashboard.core.loader import default_data_dir, load_dataset
+from dashboard.core.dataset import default_data_dir
+from dashboard.core.loader import load_dataset
 from dashboard.core.quotes import figure_in_quote
 from dashboard.core.table import tidy_table
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.core.loader import default_data_dir, load_dataset
+from dashboard.core.dataset import default_data_dir
+from dashboard.core.loader import load_dataset
 from dashboard.core.periods import parse_period
 from dashboard.core.quotes import find_number, number_forms
 from dashboard.core.table import COLUMNS, tidy_table
