@@ -31,10 +31,11 @@ test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium
 test-fast: $(STAMP) ## the test suite without the browser tests
 	$(PY) -m pytest -m "not browser"
 
-lint: $(STAMP) ## ruff check + format check, mypy on the core
+lint: $(STAMP) ## ruff check + format check, mypy on the core, import contracts
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 format: $(STAMP) ## apply ruff's fixes and formatting
 	$(VENV)/bin/ruff check --fix .
