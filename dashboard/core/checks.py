@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import CheckedClaims, Dataset, Exclusion, FileResult, Located
-from .models import Claim, FigureKind, Metric, Unit
+from .facts import check_facts
+from .models import Claim, FigureKind, Metric, Status, Unit
 from .periods import parse_period
 from .problems import Problem, did_you_mean
 from .quotes import figure_in_quote, quote_hint
@@ -49,14 +50,6 @@ class _Article:
         return quote in self.pieces or quote in self.text
 
 
-def _at(
-    item: Located[Any], code: str, message: str, field: str = "", hint: str | None = None
-) -> Problem:
-    line, col = item.at(field) if field else (item.line, item.col)
-    path = f"{item.path}.{field}" if field and item.path else (field or item.path)
-    return Problem(item.file, line, col, code, message, path, hint)
-
-
 def _index(dataset: Dataset, items: Iterable[Located[Any]], what: str) -> dict[str, Located[Any]]:
     out: dict[str, Located[Any]] = {}
     for item in items:
@@ -64,8 +57,7 @@ def _index(dataset: Dataset, items: Iterable[Located[Any]], what: str) -> dict[s
         if key in out:
             first = out[key]
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "duplicate-id",
                     f"{what} id {key!r} is already defined at {first.file}:{first.line}",
                     "id",
@@ -94,8 +86,7 @@ def check_dataset(data_dir: Path, files: list[FileResult]) -> Dataset:
     for item in dataset.units.values():
         if item.record.standard not in dataset.standard_units:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "unknown-unit",
                     f"standard unit {item.record.standard!r} is not in standard_units",
                     "standard",
@@ -109,8 +100,7 @@ def check_dataset(data_dir: Path, files: list[FileResult]) -> Dataset:
     for metric in dataset.metrics.values():
         if metric.record.unit not in dataset.standard_units:
             dataset.problems.append(
-                _at(
-                    metric,
+                metric.problem(
                     "unknown-unit",
                     f"standard unit {metric.record.unit!r} is not in units.yaml",
                     "unit",
@@ -120,6 +110,7 @@ def check_dataset(data_dir: Path, files: list[FileResult]) -> Dataset:
     dataset.sites = _index(dataset, _records(files, "sites", "sites"), "site")
     _check_sites(dataset)
     _check_claims(dataset, files)
+    check_facts(dataset)
     _check_exclusions(dataset, files)
     dataset.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code))
     return dataset
@@ -131,8 +122,7 @@ def _check_sources(dataset: Dataset) -> None:
         path = (dataset.data_dir / item.record.file).resolve()
         if not path.is_relative_to(root):
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "bad-path",
                     f"{item.record.file!r} leads outside the project folder",
                     "file",
@@ -143,14 +133,13 @@ def _check_sources(dataset: Dataset) -> None:
             digest, text = read_article(path)
         except OSError:
             dataset.problems.append(
-                _at(item, "missing-file", f"article file {item.record.file!r} not found", "file")
+                item.problem("missing-file", f"article file {item.record.file!r} not found", "file")
             )
             continue
         dataset.text_sha256[source_id] = digest
         if digest != item.record.sha256:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "sha-mismatch",
                     f"the article's sha256 is {digest}, the registry says {item.record.sha256}",
                     "sha256",
@@ -160,7 +149,7 @@ def _check_sources(dataset: Dataset) -> None:
         if text is not None:
             dataset.texts[source_id] = text
         else:
-            dataset.problems.append(_at(item, "not-utf8", "the article is not UTF-8", "file"))
+            dataset.problems.append(item.problem("not-utf8", "the article is not UTF-8", "file"))
 
 
 # Articles by path, with the (mtime, size, inode) they were read at: a running dashboard
@@ -193,8 +182,7 @@ def _check_sites(dataset: Dataset) -> None:
         site = item.record
         if site.region not in dataset.regions:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "unknown-region",
                     f"region {site.region!r} is not in regions.yaml",
                     "region",
@@ -203,8 +191,7 @@ def _check_sites(dataset: Dataset) -> None:
             )
         if site.parent is not None and site.parent not in dataset.sites:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "unknown-site",
                     f"parent {site.parent!r} is not a site",
                     "parent",
@@ -213,7 +200,7 @@ def _check_sites(dataset: Dataset) -> None:
             )
         if site.parent == site_id:
             dataset.problems.append(
-                _at(item, "bad-value", "a site cannot be its own parent", "parent")
+                item.problem("bad-value", "a site cannot be its own parent", "parent")
             )
 
 
@@ -245,7 +232,7 @@ def _claim_file(
     article = _Article(text) if text is not None else None
     claims = f.records.get("claims", [])
     found = CheckedClaims(
-        claims, [tuple(_claim_problems(dataset, item, article)) for item in claims]
+        claims, [tuple(_claim_problems(dataset, item, article, source_id)) for item in claims]
     )
     f.reuse.checked = (key, found)
     return found
@@ -289,8 +276,7 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
             if claim.id in seen:
                 first = seen[claim.id]
                 dataset.problems.append(
-                    _at(
-                        item,
+                    item.problem(
                         "duplicate-id",
                         f"claim id {claim.id!r} is already used at {first.file}:{first.line}",
                         "id",
@@ -315,12 +301,11 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
                 else f"growth_of {claim.growth_of!r} names a claim that has problems"
             )
             dataset.problems.append(
-                _at(item, code, message, "growth_of", did_you_mean(claim.growth_of, seen))
+                item.problem(code, message, "growth_of", did_you_mean(claim.growth_of, seen))
             )
         elif claim.kind is not FigureKind.growth or target.record.kind is FigureKind.growth:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "bad-growth-link",
                     "growth_of links a growth rate (kind: growth) to a level (any other kind)",
                     "growth_of",
@@ -328,8 +313,7 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
             )
         elif target.record.site != claim.site or target.record.metric != claim.metric:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "bad-growth-link",
                     "a growth rate and its level must have the same site and metric",
                     "growth_of",
@@ -337,12 +321,11 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
             )
 
 
-def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | None):
+def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | None, source_id: str):
     claim = item.record
     site = dataset.sites.get(claim.site)
     if site is None:
-        yield _at(
-            item,
+        yield item.problem(
             "unknown-site",
             f"site {claim.site!r} is not in sites/*.yaml",
             "site",
@@ -350,8 +333,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
         )
     metric = dataset.metrics.get(claim.metric)
     if metric is None:
-        yield _at(
-            item,
+        yield item.problem(
             "unknown-metric",
             f"metric {claim.metric!r} is not in metrics/*.yaml",
             "metric",
@@ -359,8 +341,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
         )
     unit = dataset.units.get(claim.unit)
     if unit is None:
-        yield _at(
-            item,
+        yield item.problem(
             "unknown-unit",
             f"unit {claim.unit!r} is not in units.yaml",
             "unit",
@@ -371,8 +352,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
         and unit is not None
         and not unit_fits(unit.record, metric.record, claim.kind)
     ):
-        yield _at(
-            item,
+        yield item.problem(
             "unit-mismatch",
             f"unit {claim.unit!r} is {unit.record.standard}, but metric "
             f"{claim.metric!r} is measured in {metric.record.unit}",
@@ -381,13 +361,47 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             if claim.kind in (FigureKind.growth, FigureKind.rank)
             else None,
         )
+    if metric is not None and claim.variant is not None:
+        variants = [v.id for v in metric.record.variants]
+        if claim.variant not in variants:
+            yield item.problem(
+                "unknown-variant",
+                f"metric {claim.metric!r} has no variant {claim.variant!r}"
+                + (f" (it has {', '.join(variants)})" if variants else ""),
+                "variant",
+                did_you_mean(claim.variant, variants)
+                or f"add it under `variants:` of {claim.metric!r} in metrics/*.yaml",
+            )
+    if claim.scope is not None and claim.scope not in dataset.sites:
+        yield item.problem(
+            "unknown-site",
+            f"scope {claim.scope!r} is not in sites/*.yaml",
+            "scope",
+            _site_hint(dataset, claim.scope),
+        )
+    elif claim.scope == claim.site:
+        yield item.problem(
+            "bad-value", "the scope is the site itself", "scope", "leave `scope:` out"
+        )
     try:
-        period_of(claim.period)
+        period = period_of(claim.period)
     except ValueError as err:
-        yield _at(item, "bad-period", str(err), "period")
+        yield item.problem("bad-period", str(err), "period")
+    else:
+        source = dataset.sources.get(source_id)
+        if source is not None and claim.status is Status.actual:
+            published = source.record.date[:7]
+            if f"{period.end:%Y-%m}" > published:
+                yield item.problem(
+                    "period-after-source",
+                    f"an actual figure for {claim.period} ends after its article "
+                    f"({source.record.date})",
+                    "period",
+                    f"end it at the article's month, e.g. {period.start:%Y-%m}..{published}, "
+                    "or mark it a plan or forecast",
+                )
     if text is not None and claim.quote not in text:
-        yield _at(
-            item,
+        yield item.problem(
             "quote-not-found",
             "the quote is not verbatim in the article",
             "quote",
@@ -395,8 +409,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
         )
     if figure_in_quote(claim) is None:
         shown = claim.printed if claim.printed is not None else f"{claim.value:g}"
-        yield _at(
-            item,
+        yield item.problem(
             "number-not-in-quote",
             f"the quote does not contain {shown!r}",
             "printed" if claim.printed is not None else "value",
@@ -412,8 +425,7 @@ def _check_exclusions(dataset: Dataset, files: list[FileResult]) -> None:
         text = dataset.texts.get(excl.source)
         if excl.source not in dataset.sources:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "unknown-source",
                     f"source {excl.source!r} is not in sources.yaml",
                     "source",
@@ -422,8 +434,7 @@ def _check_exclusions(dataset: Dataset, files: list[FileResult]) -> None:
             )
         elif text is not None and excl.text not in text:
             dataset.problems.append(
-                _at(
-                    item,
+                item.problem(
                     "ignore-not-found",
                     "the text is not verbatim in the article",
                     "text",

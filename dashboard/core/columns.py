@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .rows import CATEGORICAL, COLUMNS
+from .rows import CATEGORICAL, ROW_COLUMNS
 
 # How each column is stored; any other column holds text (or None).
 _NUMPY = {
@@ -40,7 +40,7 @@ _POOL = pa.system_memory_pool()
 def to_arrays(rows: list[tuple[Any, ...]]) -> list[Any]:
     """The columns of ``rows``: text as Arrow arrays, numbers, flags and days as numpy."""
     out: list[Any] = []
-    for name, values in zip(COLUMNS, zip(*rows, strict=True), strict=True):
+    for name, values in zip(ROW_COLUMNS, zip(*rows, strict=True), strict=True):
         if name in _NUMPY:
             out.append(np.array(values, dtype=_NUMPY[name]))
         elif name in _DAYS:
@@ -63,7 +63,7 @@ def to_frame(pieces: list[list[Any]]) -> pd.DataFrame:
     several times slower), so the pieces are copied once here.
     """
     columns: dict[str, Any] = {}
-    for index, name in enumerate(COLUMNS):
+    for index, name in enumerate(ROW_COLUMNS):
         parts = [piece[index] for piece in pieces]
         if name in _NUMPY or name in _DAYS:
             columns[name] = np.concatenate(parts)

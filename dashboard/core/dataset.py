@@ -97,6 +97,12 @@ class Located(Generic[M]):
         """Where field ``name`` was written, or the record's start when it was not."""
         return self.marks.get(name, (self.line, self.col))
 
+    def problem(self, code: str, message: str, field: str = "", hint: str | None = None) -> Problem:
+        """A problem with this record, placed at ``field`` (or the record's start)."""
+        line, col = self.at(field) if field else (self.line, self.col)
+        path = f"{self.path}.{field}" if field and self.path else (field or self.path)
+        return Problem(self.file, line, col, code, message, path, hint)
+
 
 @dataclass(frozen=True)
 class Exclusion:

@@ -210,11 +210,25 @@ class Site(Strict):
     note: LongText | None = Field(default=None, description="Scope or naming notes.")
 
 
+class Variant(Strict):
+    """A distinction within a metric that readers know: national- vs provincial-level
+    designations, listed companies vs those in the listing pipeline. Figures of different
+    variants are never ranked or joined in one series.
+
+    Fields: id, name_zh, name_en, description.
+    """
+
+    id: Slug = Field(description="Stable id within its metric, e.g. `national`.")
+    name_zh: Text = Field(description="Chinese name, e.g. 国家级.")
+    name_en: Text = Field(description="English name, e.g. national-level.")
+    description: LongText | None = Field(default=None, description="What sets it apart.")
+
+
 class Metric(Strict):
-    """A quantity claims measure, so that like compares with like across sites.
+    """A concept claims measure, so that like compares with like across sites and time.
 
     Fields: id, name_zh, name_en, description, category, unit (the standard unit),
-    comparable (whether values may be ranked across sites).
+    comparable (whether values may be ranked across sites), variants.
     """
 
     id: Slug = Field(description="Stable id, e.g. `registered_enterprises`.")
@@ -225,6 +239,11 @@ class Metric(Strict):
     unit: Slug = Field(description="The standard unit all values convert to (units.yaml).")
     comparable: bool = Field(
         default=True, description="Whether values can be ranked across sites as they stand."
+    )
+    variants: list[Variant] = Field(
+        default_factory=list,
+        description="The distinctions within the metric that a claim may name (`variant:`); "
+        "a claim without one counts the metric as its description says.",
     )
 
 
@@ -283,13 +302,25 @@ class Source(Strict):
 class Claim(Strict):
     """One quantitative claim, quoted from its article.
 
-    Fields: id, site, metric, value, unit, printed, qualifier, period, status, kind, quote,
-    growth_of, note. The source is the claim file's name (data/claims/<source>.yaml).
+    Fields: id, site, metric, variant, scope, value, unit, printed, qualifier, period,
+    status, kind, quote, growth_of, same_as, note. The source is the claim file's name
+    (data/claims/<source>.yaml).
     """
 
     id: Slug = Field(description="Stable unique id, e.g. `a004-bzp-enterprises-2024-05`.")
     site: Slug = Field(description="Id of the site in sites/*.yaml.")
     metric: Slug = Field(description="Id of the metric in metrics/*.yaml.")
+    variant: Slug | None = Field(
+        default=None,
+        description="Id of one of the metric's variants (national, listed, ...), if the "
+        "figure counts one.",
+    )
+    scope: Slug | None = Field(
+        default=None,
+        description="Id of the site whose area the figure covers, when it is not `site` itself "
+        "(天开园's core area against its 一核两翼): the figure stays in the site's series and "
+        "the change of scope is marked.",
+    )
     value: float = Field(description="The number as printed, without its unit: 1.1 for 1.1万家.")
     unit: Annotated[str, StringConstraints(min_length=1, max_length=20)] = Field(
         description="The unit as printed: 万家, 亿元, P, %."
@@ -315,6 +346,12 @@ class Claim(Strict):
         default=None,
         description="For a year-on-year growth rate: the id of the level claim it applies to. "
         "The core then derives the prior-year level.",
+    )
+    same_as: Slug | None = Field(
+        default=None,
+        description="The id of the claim of another article that reports the same fact (same "
+        "site, metric, variant, period and figure): each article keeps its quote, the fact "
+        "counts once.",
     )
     note: LongText | None = Field(default=None, description="Scope, corrections, caveats.")
 

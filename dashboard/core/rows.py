@@ -6,10 +6,11 @@ claim_id, source_id, derived, formula, inputs,
 site_id, site_name_zh, site_name_en, site_kind, site_parent, region_id, region_name_zh,
 region_name_en, city, lat, lon, coord_precision,
 metric_id, metric_name_zh, metric_name_en, metric_category, comparable,
+variant, variant_name_zh, variant_name_en, scope, scope_name_zh, scope_name_en, same_as,
 value, unit, printed, value_std, unit_std, unit_std_name_zh, unit_std_name_en,
 qualifier, period, period_precision, period_start, period_end, status, kind,
 quote, note, source_publication, source_title, source_date, source_date_approximate,
-source_file, file, line.
+source_file, file, line; and reported_by (the number of articles that report the fact).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .dataset import Dataset, Located
 from .models import Claim, FigureKind
 from .periods import Period
 
-COLUMNS = [
+ROW_COLUMNS = [
     "claim_id",
     "source_id",
     "derived",
@@ -49,6 +50,13 @@ COLUMNS = [
     "metric_name_en",
     "metric_category",
     "comparable",
+    "variant",
+    "variant_name_zh",
+    "variant_name_en",
+    "scope",
+    "scope_name_zh",
+    "scope_name_en",
+    "same_as",
     "value",
     "unit",
     "printed",
@@ -92,6 +100,12 @@ CATEGORICAL = [
     "metric_name_zh",
     "metric_name_en",
     "metric_category",
+    "variant",
+    "variant_name_zh",
+    "variant_name_en",
+    "scope",
+    "scope_name_zh",
+    "scope_name_en",
     "unit",
     "unit_std",
     "unit_std_name_zh",
@@ -107,7 +121,11 @@ CATEGORICAL = [
 ]
 
 
-_INDEX = {name: i for i, name in enumerate(COLUMNS)}
+# The table's columns: a claim's row, then what is known only of all claims together (how
+# many articles report each fact).
+COLUMNS = [*ROW_COLUMNS, "reported_by"]
+
+_INDEX = {name: i for i, name in enumerate(ROW_COLUMNS)}
 
 
 @lru_cache(maxsize=65536)
@@ -128,6 +146,7 @@ class RowParts:
         self.sites: dict[str, tuple[Any, ...]] = {}
         self.metrics: dict[str, tuple[Any, ...]] = {}
         self.units: dict[str, tuple[Any, ...]] = {}
+        self.variants: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.sources: dict[str, tuple[Any, ...]] = {}
 
     def site(self, site_id: str) -> tuple[Any, ...]:
@@ -164,6 +183,26 @@ class RowParts:
             )
         return part
 
+    def variant(self, metric_id: str, variant_id: str | None) -> tuple[Any, ...]:
+        if variant_id is None:
+            return (None, None, None)
+        part = self.variants.get((metric_id, variant_id))
+        if part is None:
+            metric = self.dataset.metrics[metric_id].record
+            found = next(v for v in metric.variants if v.id == variant_id)
+            part = self.variants[(metric_id, variant_id)] = (
+                variant_id,
+                found.name_zh,
+                found.name_en,
+            )
+        return part
+
+    def scope(self, site_id: str | None) -> tuple[Any, ...]:
+        if site_id is None:
+            return (None, None, None)
+        site = self.dataset.sites[site_id].record
+        return (site_id, site.name_zh, site.name_en)
+
     def unit(self, unit_id: str) -> tuple[Any, ...]:
         part = self.units.get(unit_id)
         if part is None:
@@ -187,7 +226,7 @@ class RowParts:
 
 
 def claim_row(parts: RowParts, source_id: str, item: Located[Claim]) -> tuple[Any, ...]:
-    """One claim's row, its values in :data:`COLUMNS` order."""
+    """One claim's row, its values in :data:`ROW_COLUMNS` order."""
     claim = item.record
     factor, *std = parts.unit(claim.unit)
     period = period_of(claim.period)
@@ -199,6 +238,9 @@ def claim_row(parts: RowParts, source_id: str, item: Located[Claim]) -> tuple[An
         None,
         *parts.site(claim.site),
         *parts.metric(claim.metric),
+        *parts.variant(claim.metric, claim.variant),
+        *parts.scope(claim.scope),
+        claim.same_as,
         claim.value,
         claim.unit,
         claim.printed,
@@ -225,7 +267,7 @@ def derived_rows(dataset: Dataset, rows: Mapping[str, tuple[Any, ...]]) -> list[
     For a growth claim g% with ``growth_of: L``, the prior level is ``L / (1 + g/100)`` for the
     same period one year earlier. The row is marked ``derived``, keeps the formula and both input
     ids, and is qualified ``about``: its inputs are rounded figures. ``rows`` maps claim ids to
-    their rows (values in :data:`COLUMNS` order).
+    their rows (values in :data:`ROW_COLUMNS` order).
     """
     inputs = growth_inputs(dataset, (item for _, item in dataset.claims), rows)
     return [row for item, level in inputs if (row := derived_row(item, level)) is not None]
@@ -274,6 +316,7 @@ def derived_row(item: Located[Claim], level: tuple[Any, ...]) -> tuple[Any, ...]
         ("period_end", _stamp(period.end)),
         ("quote", f"{level_quote}\n{claim.quote}" if claim.quote != level_quote else level_quote),
         ("note", f"Derived from {level_id} and its growth rate {claim.id}."),
+        ("same_as", None),
         ("file", item.file),
         ("line", item.line),
     ):

@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .checks import registry_key
@@ -25,7 +26,7 @@ from .memory import paused_gc
 from .models import Claim
 from .rows import (
     CATEGORICAL,
-    COLUMNS,
+    ROW_COLUMNS,
     RowParts,
     claim_row,
     derived_row,
@@ -37,7 +38,7 @@ from .rows import (
 def _share(slots: list[_Slot], frame: pd.DataFrame) -> None:
     """Remember each slot's rows as slices of ``frame``'s own columns: the data is held once,
     by the table, and a reload copies the pieces it reuses into its new table."""
-    slicers = [slicer(name, frame[name]) for name in COLUMNS]
+    slicers = [slicer(name, frame[name]) for name in ROW_COLUMNS]
     start = 0
     for slot in slots:
         if slot.reuse is None:
@@ -242,7 +243,8 @@ def tidy_table(dataset: Dataset) -> pd.DataFrame:
             slots = [_claim_slot(run, rows) for run in runs]
             slots.extend(slot for run in runs if (slot := _derived_slot(dataset, run, rows)))
             pieces = _pieces(slots)
-        frame = to_frame(pieces) if pieces else pd.DataFrame([], columns=COLUMNS)
+        frame = to_frame(pieces) if pieces else pd.DataFrame([], columns=ROW_COLUMNS)
+        frame["reported_by"] = reported_by(frame)
         for column in CATEGORICAL:
             frame[column] = frame[column].astype("category")
         for column in ("value", "value_std", "lat", "lon"):
@@ -288,3 +290,11 @@ def _derived_slot(dataset: Dataset, run: _Run, rows: _Rows) -> _Slot | None:
         wanted,
         make=lambda: [r for item, level in inputs if (r := derived_row(item, level)) is not None],
     )
+
+
+def reported_by(frame: pd.DataFrame) -> np.ndarray:
+    """For each row, how many claims report its fact (itself and those ``same_as`` links
+    join to it); 1 for a derived row."""
+    fact = frame["same_as"].astype(object).where(frame["same_as"].notna(), frame["claim_id"])
+    sizes = fact.map(fact.value_counts()).to_numpy(dtype="int64", na_value=1)
+    return np.where(frame["derived"].to_numpy(dtype=bool), 1, sizes)

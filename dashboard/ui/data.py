@@ -22,7 +22,7 @@ from dashboard.core.dataset import Dataset, default_data_dir
 from dashboard.core.live import DataStore, FileState
 from dashboard.core.memory import release_free_memory
 from dashboard.core.problems import Problem
-from dashboard.core.table import COLUMNS
+from dashboard.core.rows import COLUMNS
 from dashboard.present import queries as views
 from dashboard.present.queries import unit_names, with_measure
 

@@ -11,7 +11,8 @@ from dashboard.core.dataset import default_data_dir
 from dashboard.core.loader import load_dataset
 from dashboard.core.periods import parse_period
 from dashboard.core.quotes import find_number, number_forms
-from dashboard.core.table import COLUMNS, tidy_table
+from dashboard.core.rows import COLUMNS
+from dashboard.core.table import tidy_table
 
 
 @pytest.fixture(scope="module")
