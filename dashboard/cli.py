@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard validate | export | coverage | schema``."""
+"""Command line: ``python -m dashboard validate | export | coverage | vocabulary | schema``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .core.export import safe_csv
 from .core.loader import load_dataset
 from .core.schema import stale_schemas, write_schemas
 from .core.table import tidy_table
+from .core.vocabulary import vocabulary_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,6 +107,55 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_vocabulary(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    report = vocabulary_report(dataset)
+    if args.format == "json":
+        json.dump(
+            {
+                "metrics": [vars(m) for m in report.metrics],
+                "used_once": [m.metric_id for m in report.used_once],
+                "unlinked_repeats": [p.as_dict() for p in report.unlinked],
+                "disagreements": [
+                    [f"{item.file}:{item.line} {item.record.id}" for _, item in d.claims]
+                    for d in report.disagreements
+                ],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        print()
+        return 0
+    print(f"{'metric':<40} claims facts sites periods variants (used/declared)")
+    for m in report.metrics:
+        declared = ",".join(m.variants_declared) or "-"
+        used = ",".join(m.variants_used) or "-"
+        print(
+            f"{m.metric_id:<40} {m.claims:>6} {m.facts:>5} {m.sites:>5} {m.periods:>7} "
+            f"{used} / {declared}"
+        )
+    once = len(report.used_once)
+    share = once / len(report.metrics) if report.metrics else 0.0
+    print(
+        f"{len(report.metrics)} metrics; {once} ({share:.0%}) carried by one claim; "
+        f"{len(report.unused)} unused"
+    )
+    print(f"unlinked repeats: {len(report.unlinked)}")
+    for problem in report.unlinked:
+        print(f"  {problem}")
+    print(f"disagreements: {len(report.disagreements)}")
+    for found in report.disagreements:
+        print(
+            "  "
+            + " | ".join(
+                f"{item.record.id} {item.record.value:g}{item.record.unit}"
+                for _, item in found.claims
+            )
+        )
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.write:
         for name in write_schemas(ROOT):
@@ -139,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--all", action="store_true", help="list every number, not just uncaptured")
     p.set_defaults(func=cmd_coverage)
+
+    p = sub.add_parser("vocabulary", help="each metric's use, repeats and disagreements")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_vocabulary)
 
     p = sub.add_parser("schema", help="check (or --write) schema/*.json against the models")
     p.add_argument("--write", action="store_true")

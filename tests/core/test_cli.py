@@ -99,3 +99,26 @@ def test_cli_schema_is_current() -> None:
     """The committed JSON Schemas and editor mapping equal what the models generate."""
     result = run("schema")
     assert result.returncode == 0, result.stdout
+
+
+def test_cli_vocabulary(mini: Path) -> None:
+    """Each metric's use, most used first; the ones one claim carries; repeats found."""
+    result = run("vocabulary", "--data-dir", str(mini), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    uses = {m["metric_id"]: (m["claims"], m["sites"], m["periods"]) for m in report["metrics"]}
+    assert uses == {
+        "registered_enterprises": (2, 1, 1),
+        "compute_capacity": (2, 1, 2),
+        "tech_contract_value": (2, 1, 1),
+        "tax_revenue": (0, 0, 0),
+    }
+    assert [m["metric_id"] for m in report["metrics"]][:3] == [
+        "compute_capacity",
+        "registered_enterprises",
+        "tech_contract_value",
+    ]
+    assert report["used_once"] == []
+    assert report["unlinked_repeats"] == []
+    text = run("vocabulary", "--data-dir", str(mini)).stdout
+    assert "4 metrics; 0 (0%) carried by one claim; 1 unused" in text
