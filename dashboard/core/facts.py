@@ -67,6 +67,31 @@ def check_facts(dataset: Dataset) -> None:
             )
 
 
+def check_series(dataset: Dataset) -> None:
+    """One site's figures of one metric and variant form one series: a running count is a
+    ``stock`` at a date in every article, never ``cumulative`` in one and ``stock`` in
+    another (``mixed-kinds``, reported at the later claims)."""
+    first: dict[tuple[str, str, str | None], dict[str, Located[Claim]]] = defaultdict(dict)
+    for _, item in dataset.claims:
+        claim = item.record
+        if claim.kind.value not in ("stock", "cumulative"):
+            continue
+        seen = first[(claim.site, claim.metric, claim.variant)]
+        seen.setdefault(claim.kind.value, item)
+        other = "cumulative" if claim.kind.value == "stock" else "stock"
+        if other in seen and seen[claim.kind.value] is item:
+            earlier = seen[other]
+            dataset.problems.append(
+                item.problem(
+                    "mixed-kinds",
+                    f"{earlier.file}:{earlier.line} ({earlier.record.id}) records this site's "
+                    f"{claim.metric} as {other}; one series takes one kind",
+                    "kind",
+                    "a running total (累计) at a date is a stock at that date",
+                )
+            )
+
+
 def _check_link(
     dataset: Dataset,
     by_id: dict[str, tuple[str, Located[Claim]]],

@@ -78,6 +78,7 @@ CODES: dict[str, str] = {
     "unknown-variant": "a variant its metric does not list",
     "bad-same-as": "same_as names a claim of the same article, a linked claim, or another fact",
     "unlinked-repeat": "another article's claim reports the same fact without same_as",
+    "mixed-kinds": "one series (site, metric, variant) recorded both as stock and cumulative",
     "period-after-source": "an actual figure whose period ends after its article's month",
     "bad-growth-link": "growth_of on a claim that is not a growth rate, or to a growth rate",
     "unit-mismatch": "a unit whose standard unit is not the metric's",

@@ -266,8 +266,8 @@ def derived_rows(dataset: Dataset, rows: Mapping[str, tuple[Any, ...]]) -> list[
 
     For a growth claim g% with ``growth_of: L``, the prior level is ``L / (1 + g/100)`` for the
     same period one year earlier. The row is marked ``derived``, keeps the formula and both input
-    ids, and is qualified ``about``: its inputs are rounded figures. ``rows`` maps claim ids to
-    their rows (values in :data:`ROW_COLUMNS` order).
+    ids, and keeps the level's bound (over, nearly, ...) or else is ``about``: its inputs are
+    rounded figures. ``rows`` maps claim ids to their rows (values in :data:`ROW_COLUMNS` order).
     """
     inputs = growth_inputs(dataset, (item for _, item in dataset.claims), rows)
     return [row for item, level in inputs if (row := derived_row(item, level)) is not None]
@@ -286,6 +286,11 @@ def growth_inputs(
             continue
         out.append((item, rows[level]))
     return out
+
+
+# A derived level keeps its level's bound (超19亿 gives a prior level over 19亿 / (1 + g)); an
+# exact or approximate level gives an approximate one, its inputs being rounded figures.
+_BOUNDS = ("over", "more_than", "nearly", "up_to")
 
 
 def derived_row(item: Located[Claim], level: tuple[Any, ...]) -> tuple[Any, ...] | None:
@@ -309,7 +314,7 @@ def derived_row(item: Located[Claim], level: tuple[Any, ...]) -> tuple[Any, ...]
         ("value", level[col["value"]] / factor),
         ("printed", None),
         ("value_std", level[col["value_std"]] / factor),
-        ("qualifier", "about"),
+        ("qualifier", q if (q := level[col["qualifier"]]) in _BOUNDS else "about"),
         ("period", period.text),
         ("period_precision", period.precision),
         ("period_start", _stamp(period.start)),

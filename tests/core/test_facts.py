@@ -165,3 +165,17 @@ def test_facts_variant_and_scope_are_checked_and_joined(mini: Path) -> None:
         "tech-based",
     )
     assert (row["scope"], row["scope_name_zh"]) == ("tianjin", "天津市")
+
+
+def test_facts_series_takes_one_kind(mini: Path) -> None:
+    """A site's running count may not be a stock in one article and cumulative in another."""
+    _second_article(
+        mini,
+        ENTERPRISES.format(
+            id="t2-park-4800", value=4800, qualifier="exact", quote="科技园企业已达4800家。"
+        ).replace("kind: stock", "kind: cumulative"),
+    )
+    problems = load_dataset(mini).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [
+        ("data/claims/t2.yaml", 10, "mixed-kinds")
+    ]

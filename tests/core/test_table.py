@@ -65,6 +65,19 @@ def test_table_derived_prior_year_recomputes(mini: Path) -> None:
     assert not frame.drop(index="t1-contracts~prior-year")["derived"].any()
 
 
+def test_table_derived_from_a_bound_keeps_the_bound(mini: Path) -> None:
+    """超152亿元 grown 84.7%: the prior year was over 152 / 1.847 亿元, not about it."""
+    claims = mini / "claims" / "t1.yaml"
+    text = claims.read_text(encoding="utf-8")
+    bounded = text.replace(
+        "unit: 亿元\n    period: 2023\n", "unit: 亿元\n    qualifier: over\n    period: 2023\n", 1
+    )
+    claims.write_text(bounded, encoding="utf-8")
+    frame = tidy_table(load_dataset(mini)).set_index("claim_id")
+    assert frame.loc["t1-contracts", "qualifier"] == "over"
+    assert frame.loc["t1-contracts~prior-year", "qualifier"] == "over"
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end", "precision"),
     [
