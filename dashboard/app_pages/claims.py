@@ -3,8 +3,8 @@
 import streamlit as st
 
 from dashboard.core.export import safe_csv
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.rows import metric_counts, search, select, sort_claims
 from dashboard.present.view import STATUSES
 from dashboard.ui import shell
 from dashboard.ui.sentences import show_context
@@ -26,8 +26,8 @@ region = shell.choose_one(
     container=top[0],
     fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
 )
-in_region = views.select(table, region=region)
-counts = dict(views.metric_counts(in_region))
+in_region = select(table, region=region)
+counts = dict(metric_counts(in_region))
 metric = shell.choose_one(
     page,
     "metric",
@@ -53,7 +53,7 @@ sites = shell.choose_many(
     page,
     "sites",
     page.t("filter.sites"),
-    names.sites_in(views.select(in_region, metric=metric)),
+    names.sites_in(select(in_region, metric=metric)),
     key="w_claims_sites",
     fmt=names.site,
     placeholder=page.t("filter.sites_all"),
@@ -72,10 +72,8 @@ statuses = shell.choose_many(
 )
 text = shell.text_filter(page, page.t("filter.text"), key="w_claims_q", container=middle[2])
 
-rows = views.select(
-    table, region=region, sites=sites, metric=metric, statuses=statuses, source=source
-)
-rows = views.sort_claims(views.search(rows, text)).reset_index(drop=True)
+rows = select(table, region=region, sites=sites, metric=metric, statuses=statuses, source=source)
+rows = sort_claims(search(rows, text)).reset_index(drop=True)
 shown = tables.claims_table(rows, lang, page.view.unit)
 st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
 event = st.dataframe(

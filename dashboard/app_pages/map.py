@@ -5,8 +5,9 @@ import streamlit as st
 
 from dashboard.charts.common import color
 from dashboard.charts.map import map_deck
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.map import map_sites, site_frame
+from dashboard.present.rows import LEVELS, metric_counts, select, sort_claims
 from dashboard.present.view import STATUSES, Ignored
 from dashboard.ui import shell
 from dashboard.ui.markdown import escape
@@ -31,9 +32,7 @@ region = shell.choose_one(
 )
 counts = data.memo(
     "map.level_counts",
-    lambda: dict(
-        views.metric_counts(table.loc[table["measure"].isin(views.LEVELS), ["metric_id"]])
-    ),
+    lambda: dict(metric_counts(table.loc[table["measure"].isin(LEVELS), ["metric_id"]])),
 )
 metric = shell.choose_one(
     page,
@@ -61,12 +60,12 @@ if not page.present:
     # Session-only on purpose: a shared link must never make the recipient's browser call out.
     tiles = st.toggle(page.t("map.tiles"), key="map_tiles", help=page.t("map.tiles_help"))
 
-sites = views.map_sites(
+sites = map_sites(
     dataset,
     data.rows_of(metric, None) if metric else table,
     metric,
     statuses,
-    data.memo("map.sites", lambda: views.site_frame(dataset, table)),
+    data.memo("map.sites", lambda: site_frame(dataset, table)),
 )
 preset = dataset.regions.get(region or "")
 center = (preset.record.lat, preset.record.lon, preset.record.zoom) if preset else NATIONAL
@@ -132,7 +131,7 @@ with right:
         )
     if chosen:
         st.subheader(escape(page.t("map.claims_of", site=names.site(chosen))))
-        rows = views.sort_claims(views.select(table, sites=[chosen]))
+        rows = sort_claims(select(table, sites=[chosen]))
         if rows.empty:
             st.caption(page.t("data.empty"))
         else:

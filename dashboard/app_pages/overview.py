@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard.present import queries as views
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
+from dashboard.present.overview import headlines, region_groups, region_summary
 from dashboard.ui import shell
 from dashboard.ui.markdown import escape
 
@@ -27,7 +27,7 @@ else:
         )
     )
 
-groups = views.region_groups(data.dataset)
+groups = region_groups(data.dataset)
 region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
 ordered = sorted(data.dataset.regions.values(), key=lambda item: item.record.order)
 shell.choose_one(
@@ -47,7 +47,7 @@ for key, region_ids in groups:
     if view.region and key == "others":  # one of the other regions, on its own
         key, region_ids = view.region, [view.region]
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
-    summary = views.region_summary(table, region_ids, key)
+    summary = region_summary(table, region_ids, key)
     with st.container(border=True):
         st.subheader(escape(title))
         if key == "others":
@@ -56,7 +56,7 @@ for key, region_ids in groups:
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)
         right.metric(page.t("overview.sources"), summary.sources)
-        best = views.headlines(table, region_ids)
+        best = headlines(table, region_ids)
         if best.empty:
             st.caption(page.t("overview.none"))
         else:

@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
-from dashboard.present import queries as views
 from dashboard.present import tables
 from dashboard.present.i18n import vocab
+from dashboard.present.rankings import periods, ranking
 from dashboard.present.view import LATEST, STATUSES
 from dashboard.ui import shell
 from dashboard.ui.markdown import escape
@@ -41,22 +41,22 @@ else:
         ordered=STATUSES,
     )
     statuses = chosen or ("actual",)
-    periods, default_period = data.memo(
+    offered, default_period = data.memo(
         f"periods:{metric}:{measure}:{region}:{','.join(statuses)}",
-        lambda: views.periods(of_metric, region=region, statuses=statuses),
+        lambda: periods(of_metric, region=region, statuses=statuses),
     )
     period = shell.choose_one(
         page,
         "period",
         page.t("filter.period"),
-        [*periods, LATEST],
+        [*offered, LATEST],
         key="w_rank_period",
         default=default_period,
         container=bottom[0],
         fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
     )
 
-    result = views.ranking(of_metric, metric, measure, period or LATEST, statuses, region)
+    result = ranking(of_metric, metric, measure, period or LATEST, statuses, region)
     if result.rows.empty:
         st.info(page.t("rankings.none"))
     else:

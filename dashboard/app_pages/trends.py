@@ -4,8 +4,9 @@ import streamlit as st
 
 from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.rows import select
+from dashboard.present.trends import leading_sites, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
 from dashboard.ui import shell
 
@@ -23,7 +24,7 @@ else:
         table,
         names,
         "trends",
-        default_metric=data.memo("trend_metric", lambda: views.trend_metric(table)),
+        default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
     )
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
     sites = shell.choose_many(
@@ -32,7 +33,7 @@ else:
         page.t("filter.sites"),
         data.memo(
             f"sites:{metric}:{measure}:{region}:{lang}",
-            lambda: names.sites_in(views.select(of_metric, region=region)),
+            lambda: names.sites_in(select(of_metric, region=region)),
         ),
         key="w_trends_sites",
         fmt=names.site,
@@ -51,13 +52,13 @@ else:
         ordered=STATUSES,
     )
 
-    rows = views.trend_rows(of_metric, metric, measure, sites, statuses, region)
+    rows = trend_rows(of_metric, metric, measure, sites, statuses, region)
     # Unchosen, draw no more sites than there are colours: more lines cannot be told apart.
     total = rows["site_id"].nunique()
     limit = len(PALETTE) - 1
     if not sites and total > limit:
         ascending = measure == "rank"
-        leading = views.leading_sites(rows, limit, ascending=ascending)
+        leading = leading_sites(rows, limit, ascending=ascending)
         rows = rows[rows["site_id"].isin(leading)]
         key = "trends.leading_rank" if ascending else "trends.leading"
         st.caption(page.t(key, n=limit, total=total))

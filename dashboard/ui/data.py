@@ -22,8 +22,7 @@ from dashboard.core.live import DataStore, FileState
 from dashboard.core.loader import Dataset, default_data_dir, release_free_memory
 from dashboard.core.problems import Problem
 from dashboard.core.table import COLUMNS
-from dashboard.present import queries as views
-from dashboard.present.queries import unit_names, with_measure
+from dashboard.present.rows import select, unit_names, with_measure
 
 T = TypeVar("T")
 
@@ -64,7 +63,7 @@ class Loaded:
         so they are a slice of it, not a copy: taking them out row by row was most of a
         page's rerun at 100,000 claims."""
         if not metric:
-            return views.select(self.table, measure=measure)
+            return select(self.table, measure=measure)
         start, stop = self.metric_spans.get((metric, measure) if measure else metric, (0, 0))
         return self.table.iloc[start:stop]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.present import queries as views
+from dashboard.present.articles import quote_context
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
 from dashboard.ui import shell
@@ -16,7 +16,7 @@ QUOTE, FIGURE = "orange", "red"
 
 def context_markdown(text: str, quote: str, value: float, printed: str | None) -> str | None:
     """Markdown of the quote's paragraph, quote and figure highlighted (None: not found)."""
-    found = views.quote_context(text, quote, value, printed)
+    found = quote_context(text, quote, value, printed)
     if found is None:
         return None
     pieces: list[tuple[str, str | None]] = [(found.before, None)]

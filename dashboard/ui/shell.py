@@ -22,6 +22,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard.present import health
 from dashboard.present.i18n import lang_from_locale, t
+from dashboard.present.rows import measures_for, metric_counts
 from dashboard.present.view import Ignored, Options, View, parse_view, to_params
 from dashboard.ui.data import Loaded, current_version, load
 from dashboard.ui.markdown import escape
@@ -567,9 +568,7 @@ def metric_measure_region(
 
     Returns ``(metric, measure, rows of that metric and measure, region)``.
     """
-    from dashboard.present import queries as views
-
-    counts = current.data.memo("metric_counts", lambda: dict(views.metric_counts(table)))
+    counts = current.data.memo("metric_counts", lambda: dict(metric_counts(table)))
     top = st.columns([4, 2, 3]) if not current.present else [None] * 3
     metric = choose_one(
         current,
@@ -587,7 +586,7 @@ def metric_measure_region(
         current.t("filter.measure"),
         current.data.memo(
             f"measures:{metric}",
-            lambda: views.measures_for(current.data.rows_of(metric, None), metric),
+            lambda: measures_for(current.data.rows_of(metric, None), metric),
         ),
         key=f"w_{prefix}_measure",
         fmt=lambda m: current.t(f"measure.{m}"),

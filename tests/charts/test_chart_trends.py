@@ -6,11 +6,11 @@ import pandas as pd
 
 from dashboard.charts.common import PLANNED, QUALIFIER_SYMBOL, image_config, symbol
 from dashboard.charts.trends import trend_figure
-from dashboard.present import queries as views
+from dashboard.present.trends import trend_rows
 
 
 def _figure(table: pd.DataFrame, metric: str, measure: str, lang: str = "en", **kw):
-    rows = views.trend_rows(table, metric, measure, kw.pop("sites", []), kw.pop("statuses", []))
+    rows = trend_rows(table, metric, measure, kw.pop("sites", []), kw.pop("statuses", []))
     return rows, trend_figure(
         rows, lang=lang, unit_mode=kw.pop("unit_mode", "std"), title="T", note="Source: test", **kw
     )
