@@ -5,10 +5,12 @@ import streamlit as st
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
 from dashboard.present.overview import headlines, region_groups, region_summary
-from dashboard.ui import shell
 from dashboard.ui.markdown import escape
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.registry import page_link
+from dashboard.ui.widgets import choose_one
 
-page = shell.page("overview")
+page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
 
@@ -30,7 +32,7 @@ else:
 groups = region_groups(data.dataset)
 region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
 ordered = sorted(data.dataset.regions.values(), key=lambda item: item.record.order)
-shell.choose_one(
+choose_one(
     page,
     "region",
     page.t("filter.region"),
@@ -88,6 +90,6 @@ for key, region_ids in groups:
             strict=True,
         ):
             with column:
-                shell.page_link(page, target, page.t(label), region=region, sites=(), claim=None)
+                page_link(target, page.t(label), region=region, sites=(), claim=None)
 
-shell.finish(page)
+finish(page)

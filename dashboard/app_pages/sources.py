@@ -5,11 +5,12 @@ import streamlit as st
 from dashboard.present import tables
 from dashboard.present.articles import quote_spans, sources_frame, split_spans
 from dashboard.present.rows import select, sort_claims
-from dashboard.ui import shell
 from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.widgets import choose_one
 
-page = shell.page("sources")
+page = open_page("sources")
 data, lang = page.data, page.lang
 table, dataset = data.table, data.dataset
 names = tables.Names(dataset, lang)
@@ -31,7 +32,7 @@ st.dataframe(
     key="sources_list",
 )
 
-source = shell.choose_one(
+source = choose_one(
     page,
     "source",
     page.t("sources.pick"),
@@ -86,4 +87,4 @@ if item is not None:
         with st.container(border=True, height=640, key="source_text"):
             st.markdown(highlighted(pieces))
 
-shell.finish(page)
+finish(page)

@@ -8,9 +8,11 @@ from dashboard.present import tables
 from dashboard.present.rows import select
 from dashboard.present.trends import leading_sites, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
-from dashboard.ui import shell
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.sidebar import image_format
+from dashboard.ui.widgets import choose_many, metric_measure_region
 
-page = shell.page("trends")
+page = open_page("trends")
 data, lang = page.data, page.lang
 table = data.table
 st.title(page.t("trends.title"))
@@ -19,7 +21,7 @@ if table.empty:
     st.info(page.t("data.empty"))
 else:
     names = tables.Names(data.dataset, lang)
-    metric, measure, of_metric, region = shell.metric_measure_region(
+    metric, measure, of_metric, region = metric_measure_region(
         page,
         table,
         names,
@@ -27,7 +29,7 @@ else:
         default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
     )
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
-    sites = shell.choose_many(
+    sites = choose_many(
         page,
         "sites",
         page.t("filter.sites"),
@@ -40,7 +42,7 @@ else:
         placeholder=page.t("filter.sites_all"),
         container=bottom[0],
     )
-    statuses = shell.choose_many(
+    statuses = choose_many(
         page,
         "status",
         page.t("filter.status"),
@@ -75,7 +77,7 @@ else:
             height=720 if page.present else 520,
         )
         st.plotly_chart(
-            fig, key="trend_chart", config=image_config(f"trend-{metric}", shell.image_format())
+            fig, key="trend_chart", config=image_config(f"trend-{metric}", image_format())
         )
         st.caption(page.t("trends.legend_note"))
         if not page.present:
@@ -84,4 +86,4 @@ else:
                 tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="trend_points"
             )
 
-shell.finish(page)
+finish(page)
