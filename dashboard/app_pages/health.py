@@ -9,7 +9,7 @@ from dashboard.ui.page import finish, open_page
 page = open_page("health")
 data = page.data
 st.title(page.t("health.title"))
-st.caption(page.t("health.intro", time=health.clock(data.created_at), version=data.version))
+st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.version))
 
 problems = health.problems_frame(data.problems)
 st.subheader(page.t("health.problems", n=len(problems)))
