@@ -8,20 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..core.loader import Dataset
+from ..core.models import SiteKind
 from .rows import LEVELS, is_in
 
-SITE_KIND_ORDER = (
-    "country",
-    "province",
-    "city",
-    "district",
-    "zone",
-    "park",
-    "platform",
-    "institute",
-    "facility",
-    "company",
-)
+# Of a metric's latest figures, the widest site's is the headline (SiteKind: widest first).
+SITE_KIND_ORDER = tuple(kind.value for kind in SiteKind)
 
 
 def headlines(table: pd.DataFrame, regions: Sequence[str], limit: int = 6) -> pd.DataFrame:
