@@ -1,5 +1,5 @@
 """The tidy table's rows as every page picks them: the measure of a figure, filters, free-text
-search, reading order, and rows handed on as plain mappings."""
+search, reading order, each site's latest figure, and rows handed on as plain mappings."""
 
 from __future__ import annotations
 
