@@ -26,9 +26,12 @@ from dashboard.charts.rankings import ranking_figure
 from dashboard.charts.trends import trend_figure
 from dashboard.core.dataset import Dataset, default_data_dir
 from dashboard.core.live import DataStore
-from dashboard.present import queries as views
 from dashboard.present.i18n import t
+from dashboard.present.map import map_sites
+from dashboard.present.rankings import default_period, period_options, ranking
+from dashboard.present.rows import LEVELS, measures_for, metric_counts, select, with_measure
 from dashboard.present.tables import Names, source_note
+from dashboard.present.trends import leading_sites, trend_metric, trend_rows
 from dashboard.present.view import LATEST
 
 LANG, UNIT = "en", "std"
@@ -51,16 +54,16 @@ class Ready:
 @st.cache_resource(show_spinner=False)
 def ready() -> Ready:
     snapshot = DataStore(default_data_dir().resolve()).refresh()
-    table = views.with_measure(snapshot.table)
-    levels = table[table["measure"].isin(views.LEVELS)]
+    table = with_measure(snapshot.table)
+    levels = table[table["measure"].isin(LEVELS)]
     return Ready(
         snapshot.dataset,
         table,
         Names(snapshot.dataset, LANG),
         {str(m): rows for m, rows in table.groupby("metric_id", observed=True, sort=False)},
-        dict(views.metric_counts(table)),
-        dict(views.metric_counts(levels)),
-        views.trend_metric(table),
+        dict(metric_counts(table)),
+        dict(metric_counts(levels)),
+        trend_metric(table),
     )
 
 
@@ -86,10 +89,10 @@ chart = st.query_params.get("chart", "trends")
 if chart == "trends":
     metric = metric_box("w_trends_metric", list(counts), counts, data.trend_metric)
     of_metric = data.rows[metric]
-    measure = views.measures_for(of_metric, metric)[0]
-    rows = views.trend_rows(of_metric, metric, measure, (), ())
+    measure = measures_for(of_metric, metric)[0]
+    rows = trend_rows(of_metric, metric, measure, (), ())
     if rows["site_id"].nunique() > len(PALETTE) - 1:  # the page's leading sites
-        leading = views.leading_sites(rows, len(PALETTE) - 1, ascending=measure == "rank")
+        leading = leading_sites(rows, len(PALETTE) - 1, ascending=measure == "rank")
         rows = rows[rows["site_id"].isin(leading)]
     fig = trend_figure(
         rows,
@@ -103,16 +106,16 @@ if chart == "trends":
 elif chart == "rankings":
     metric = metric_box("w_rank_metric", list(counts), counts, None)
     of_metric = data.rows[metric]
-    measure = views.measures_for(of_metric, metric)[0]
+    measure = measures_for(of_metric, metric)[0]
     statuses = ("actual",)
-    candidates = views.select(of_metric, measure=measure, statuses=statuses)
-    period = views.default_period(candidates)
+    candidates = select(of_metric, measure=measure, statuses=statuses)
+    period = default_period(candidates)
     # The page keeps the period shown before when the new metric has figures for it.
     kept = st.session_state.get("period")
-    if kept is not None and (kept == LATEST or kept in views.period_options(candidates)):
+    if kept is not None and (kept == LATEST or kept in period_options(candidates)):
         period = kept
     st.session_state["period"] = period
-    result = views.ranking(of_metric, metric, measure, period, statuses)
+    result = ranking(of_metric, metric, measure, period, statuses)
     label = t("filter.period_latest", LANG) if period == LATEST else period
     fig = ranking_figure(
         result.rows,
@@ -127,7 +130,7 @@ elif chart == "rankings":
 elif chart == "map":
     counts = data.level_counts
     metric = metric_box("w_map_metric", ["", *counts], counts, "")
-    sites = views.map_sites(data.dataset, data.table, metric or None, ("actual",))
+    sites = map_sites(data.dataset, data.table, metric or None, ("actual",))
     deck = map_deck(
         sites,
         lang=LANG,

@@ -261,15 +261,13 @@ def work_rerun(data: Path, cache_dir: Path, runs: int) -> dict:
 
     from dashboard.core.cache import ParseCache
     from dashboard.core.live import DataStore
-    from dashboard.present import queries as views
+    from dashboard.present.rows import LEVELS, metric_counts, with_measure
 
-    table = views.with_measure(DataStore(data, cache=ParseCache(cache_dir)).refresh().table)
+    table = with_measure(DataStore(data, cache=ParseCache(cache_dir)).refresh().table)
     choices = {  # the metrics each page's selectbox offers
-        "trends": sorted(m for m, _ in views.metric_counts(table)),
-        "rankings": sorted(m for m, _ in views.metric_counts(table)),
-        "map": sorted(
-            m for m, _ in views.metric_counts(table[table["measure"].isin(views.LEVELS)])
-        ),
+        "trends": sorted(m for m, _ in metric_counts(table)),
+        "rankings": sorted(m for m, _ in metric_counts(table)),
+        "map": sorted(m for m, _ in metric_counts(table[table["measure"].isin(LEVELS)])),
     }
     del table
     out: dict = {}

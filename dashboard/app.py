@@ -1,4 +1,4 @@
-"""Entry point: `streamlit run dashboard/app.py`. Pages are registered in dashboard/ui/shell.py."""
+"""Entry point: `streamlit run dashboard/app.py`. The pages are in dashboard/ui/registry.py."""
 
 import sys
 from pathlib import Path
@@ -13,17 +13,16 @@ if ROOT not in sys.path:
 import streamlit as st
 
 from dashboard.present.i18n import t
-from dashboard.ui import shell
+from dashboard.ui import registry, session, sidebar
 
 st.set_page_config(
     page_title="区域创新看板 · Regional innovation dashboard",
     layout="wide",
 )
-shell.start()
-view = st.session_state[shell.VIEW]
-st.set_page_config(page_title=t("app.title", view.lang or "en"))
-current = st.navigation(
-    shell.pages(view.lang or "en"), position="hidden" if view.present else "sidebar"
-)
-shell.sidebar()
+session.start()
+view = session.view()
+lang = view.lang or "en"
+st.set_page_config(page_title=t("app.title", lang))
+current = st.navigation(registry.pages(lang), position="hidden" if view.present else "sidebar")
+sidebar.draw()
 current.run()

@@ -11,7 +11,7 @@ import pytest
 from dashboard.core.dataset import Dataset
 from dashboard.core.loader import load_dataset
 from dashboard.core.table import tidy_table
-from dashboard.present.queries import with_measure
+from dashboard.present.rows import with_measure
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

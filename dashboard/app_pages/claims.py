@@ -3,20 +3,22 @@
 import streamlit as st
 
 from dashboard.core.export import safe_csv
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.rows import metric_counts, search, select, sort_claims
 from dashboard.present.view import STATUSES
-from dashboard.ui import shell
+from dashboard.ui.page import finish, open_page
 from dashboard.ui.sentences import show_context
+from dashboard.ui.session import set_view
+from dashboard.ui.widgets import choose_many, choose_one, text_filter
 
-page = shell.page("claims")
+page = open_page("claims")
 data, lang = page.data, page.lang
 table, dataset = data.table, data.dataset
 names = tables.Names(dataset, lang)
 st.title(page.t("claims.title"))
 
 top = st.columns(3) if not page.present else [None] * 3
-region = shell.choose_one(
+region = choose_one(
     page,
     "region",
     page.t("filter.region"),
@@ -26,9 +28,9 @@ region = shell.choose_one(
     container=top[0],
     fmt=lambda r: names.region(r) if r else page.t("filter.region_all"),
 )
-in_region = views.select(table, region=region)
-counts = dict(views.metric_counts(in_region))
-metric = shell.choose_one(
+in_region = select(table, region=region)
+counts = dict(metric_counts(in_region))
+metric = choose_one(
     page,
     "metric",
     page.t("filter.metric"),
@@ -38,7 +40,7 @@ metric = shell.choose_one(
     container=top[1],
     fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("filter.metric_any"),
 )
-source = shell.choose_one(
+source = choose_one(
     page,
     "source",
     page.t("filter.source"),
@@ -49,17 +51,17 @@ source = shell.choose_one(
     fmt=lambda s: names.source(s) if s else page.t("filter.source_any"),
 )
 middle = st.columns([4, 2, 3]) if not page.present else [None] * 3
-sites = shell.choose_many(
+sites = choose_many(
     page,
     "sites",
     page.t("filter.sites"),
-    names.sites_in(views.select(in_region, metric=metric)),
+    names.sites_in(select(in_region, metric=metric)),
     key="w_claims_sites",
     fmt=names.site,
     placeholder=page.t("filter.sites_all"),
     container=middle[0],
 )
-statuses = shell.choose_many(
+statuses = choose_many(
     page,
     "status",
     page.t("filter.status"),
@@ -70,12 +72,10 @@ statuses = shell.choose_many(
     container=middle[1],
     ordered=STATUSES,
 )
-text = shell.text_filter(page, page.t("filter.text"), key="w_claims_q", container=middle[2])
+text = text_filter(page, page.t("filter.text"), key="w_claims_q", container=middle[2])
 
-rows = views.select(
-    table, region=region, sites=sites, metric=metric, statuses=statuses, source=source
-)
-rows = views.sort_claims(views.search(rows, text)).reset_index(drop=True)
+rows = select(table, region=region, sites=sites, metric=metric, statuses=statuses, source=source)
+rows = sort_claims(search(rows, text)).reset_index(drop=True)
 shown = tables.claims_table(rows, lang, page.view.unit)
 st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
 event = st.dataframe(
@@ -105,9 +105,9 @@ st.download_button(
 picked = [rows.iloc[i]["claim_id"] for i in event.selection.rows if i < len(rows)]
 if picked and picked[0] != st.session_state.get("_claims_picked"):
     st.session_state["_claims_picked"] = picked[0]
-    page.update(claim=str(picked[0]))
+    set_view(claim=str(picked[0]))
 elif not picked and st.session_state.pop("_claims_picked", None):
-    page.update(claim=None)
+    set_view(claim=None)
 
 claim = page.view.claim
 if claim is None:
@@ -118,4 +118,4 @@ elif claim not in set(rows["claim_id"]):
 else:
     show_context(page, rows[rows["claim_id"] == claim])
 
-shell.finish(page)
+finish(page)

@@ -3,13 +3,13 @@
 import streamlit as st
 
 from dashboard.present import health
-from dashboard.ui import shell
 from dashboard.ui.data import coverage_reports
+from dashboard.ui.page import finish, open_page
 
-page = shell.page("health")
+page = open_page("health")
 data = page.data
 st.title(page.t("health.title"))
-st.caption(page.t("health.intro", time=health.clock(data.created_at), version=data.version))
+st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.version))
 
 problems = health.problems_frame(data.problems)
 st.subheader(page.t("health.problems", n=len(problems)))
@@ -32,4 +32,4 @@ if uncaptured.empty:
 else:
     st.dataframe(uncaptured, hide_index=True, key="health_uncaptured")
 
-shell.finish(page)
+finish(page)

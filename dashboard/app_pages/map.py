@@ -5,21 +5,25 @@ import streamlit as st
 
 from dashboard.charts.common import color
 from dashboard.charts.map import map_deck
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.map import map_sites, site_frame
+from dashboard.present.rows import LEVELS, metric_counts, select, sort_claims
 from dashboard.present.view import STATUSES, Ignored
-from dashboard.ui import shell
 from dashboard.ui.markdown import escape
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.registry import page_link
+from dashboard.ui.session import set_view
+from dashboard.ui.widgets import choose_many, choose_one, seed, unique_labels, widget_value
 
 NATIONAL = (35.0, 105.0, 3.3)
-page = shell.page("map")
+page = open_page("map")
 data, lang = page.data, page.lang
 table, dataset = data.table, data.dataset
 names = tables.Names(dataset, lang)
 st.title(page.t("map.title"))
 
 top = st.columns([3, 4, 3]) if not page.present else [None] * 3
-region = shell.choose_one(
+region = choose_one(
     page,
     "region",
     page.t("map.preset"),
@@ -31,11 +35,9 @@ region = shell.choose_one(
 )
 counts = data.memo(
     "map.level_counts",
-    lambda: dict(
-        views.metric_counts(table.loc[table["measure"].isin(views.LEVELS), ["metric_id"]])
-    ),
+    lambda: dict(metric_counts(table.loc[table["measure"].isin(LEVELS), ["metric_id"]])),
 )
-metric = shell.choose_one(
+metric = choose_one(
     page,
     "metric",
     page.t("map.size_by"),
@@ -45,7 +47,7 @@ metric = shell.choose_one(
     container=top[1],
     fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("map.size_none"),
 )
-statuses = shell.choose_many(
+statuses = choose_many(
     page,
     "status",
     page.t("filter.status"),
@@ -61,12 +63,12 @@ if not page.present:
     # Session-only on purpose: a shared link must never make the recipient's browser call out.
     tiles = st.toggle(page.t("map.tiles"), key="map_tiles", help=page.t("map.tiles_help"))
 
-sites = views.map_sites(
+sites = map_sites(
     dataset,
     data.rows_of(metric, None) if metric else table,
     metric,
     statuses,
-    data.memo("map.sites", lambda: views.site_frame(dataset, table)),
+    data.memo("map.sites", lambda: site_frame(dataset, table)),
 )
 preset = dataset.regions.get(region or "")
 center = (preset.record.lat, preset.record.lon, preset.record.zoom) if preset else NATIONAL
@@ -95,7 +97,7 @@ clicked = [
 ]
 if clicked and clicked[0] != st.session_state.get("_map_clicked"):
     st.session_state["_map_clicked"] = clicked[0]
-    page.update(sites=(clicked[0],))
+    set_view(sites=(clicked[0],))
 elif not clicked:
     st.session_state.pop("_map_clicked", None)
 
@@ -117,22 +119,22 @@ with left:
     st.dataframe(styled, hide_index=True, key="map_legend")
 with right:
     if not page.present:
-        site_label = shell.unique_labels(
+        site_label = unique_labels(
             lambda s: names.site(s) if s else page.t("map.site_none"), ["", *site_ids]
         )
-        shell.seed("w_map_site", chosen, ["", *site_ids], site_label)
+        seed("w_map_site", chosen, ["", *site_ids], site_label)
         st.selectbox(
             page.t("map.site"),
             ["", *site_ids],
             key="w_map_site",
             format_func=site_label,
-            on_change=lambda: shell.set_view(
-                sites=(picked,) if (picked := shell.widget_value("w_map_site")) else ()
+            on_change=lambda: set_view(
+                sites=(picked,) if (picked := widget_value("w_map_site")) else ()
             ),
         )
     if chosen:
         st.subheader(escape(page.t("map.claims_of", site=names.site(chosen))))
-        rows = views.sort_claims(views.select(table, sites=[chosen]))
+        rows = sort_claims(select(table, sites=[chosen]))
         if rows.empty:
             st.caption(page.t("data.empty"))
         else:
@@ -141,8 +143,7 @@ with right:
                 hide_index=True,
                 key="map_site_claims",
             )
-            shell.page_link(
-                page,
+            page_link(
                 "claims",
                 page.t("link.claims"),
                 sites=(chosen,),
@@ -153,4 +154,4 @@ with right:
                 source=None,
             )
 
-shell.finish(page)
+finish(page)

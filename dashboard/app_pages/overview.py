@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from dashboard.present import queries as views
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
-from dashboard.ui import shell
+from dashboard.present.overview import headlines, region_groups, region_summary
 from dashboard.ui.markdown import escape
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.registry import page_link
+from dashboard.ui.widgets import choose_one
 
-page = shell.page("overview")
+page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
 
@@ -27,10 +29,10 @@ else:
         )
     )
 
-groups = views.region_groups(data.dataset)
+groups = region_groups(data.dataset)
 region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
 ordered = sorted(data.dataset.regions.values(), key=lambda item: item.record.order)
-shell.choose_one(
+choose_one(
     page,
     "region",
     page.t("filter.region"),
@@ -47,7 +49,7 @@ for key, region_ids in groups:
     if view.region and key == "others":  # one of the other regions, on its own
         key, region_ids = view.region, [view.region]
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
-    summary = views.region_summary(table, region_ids, key)
+    summary = region_summary(table, region_ids, key)
     with st.container(border=True):
         st.subheader(escape(title))
         if key == "others":
@@ -56,7 +58,7 @@ for key, region_ids in groups:
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)
         right.metric(page.t("overview.sources"), summary.sources)
-        best = views.headlines(table, region_ids)
+        best = headlines(table, region_ids)
         if best.empty:
             st.caption(page.t("overview.none"))
         else:
@@ -88,6 +90,6 @@ for key, region_ids in groups:
             strict=True,
         ):
             with column:
-                shell.page_link(page, target, page.t(label), region=region, sites=(), claim=None)
+                page_link(target, page.t(label), region=region, sites=(), claim=None)
 
-shell.finish(page)
+finish(page)

@@ -4,12 +4,14 @@ import streamlit as st
 
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
-from dashboard.present import queries as views
 from dashboard.present import tables
 from dashboard.present.i18n import vocab
+from dashboard.present.rankings import periods, ranking
 from dashboard.present.view import LATEST, STATUSES
-from dashboard.ui import shell
 from dashboard.ui.markdown import escape
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.sidebar import image_format
+from dashboard.ui.widgets import choose_many, choose_one, metric_measure_region
 
 NOTE_VOCAB = {
     "rankings.mixed_kinds": "kind",
@@ -17,7 +19,7 @@ NOTE_VOCAB = {
     "rankings.mixed_site_kinds": "site_kind",
 }
 
-page = shell.page("rankings")
+page = open_page("rankings")
 data, lang = page.data, page.lang
 table = data.table
 st.title(page.t("rankings.title"))
@@ -26,10 +28,10 @@ if table.empty:
     st.info(page.t("data.empty"))
 else:
     names = tables.Names(data.dataset, lang)
-    metric, measure, of_metric, region = shell.metric_measure_region(page, table, names, "rank")
+    metric, measure, of_metric, region = metric_measure_region(page, table, names, "rank")
     bottom = st.columns([3, 5]) if not page.present else [None] * 2
     # Rankings compare what happened: actual figures unless the link asks otherwise.
-    chosen = shell.choose_many(
+    chosen = choose_many(
         page,
         "status",
         page.t("filter.status"),
@@ -41,22 +43,22 @@ else:
         ordered=STATUSES,
     )
     statuses = chosen or ("actual",)
-    periods, default_period = data.memo(
+    offered, default_period = data.memo(
         f"periods:{metric}:{measure}:{region}:{','.join(statuses)}",
-        lambda: views.periods(of_metric, region=region, statuses=statuses),
+        lambda: periods(of_metric, region=region, statuses=statuses),
     )
-    period = shell.choose_one(
+    period = choose_one(
         page,
         "period",
         page.t("filter.period"),
-        [*periods, LATEST],
+        [*offered, LATEST],
         key="w_rank_period",
         default=default_period,
         container=bottom[0],
         fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
     )
 
-    result = views.ranking(of_metric, metric, measure, period or LATEST, statuses, region)
+    result = ranking(of_metric, metric, measure, period or LATEST, statuses, region)
     if result.rows.empty:
         st.info(page.t("rankings.none"))
     else:
@@ -81,11 +83,11 @@ else:
             height=720 if page.present else None,
         )
         st.plotly_chart(
-            fig, key="ranking_chart", config=image_config(f"ranking-{metric}", shell.image_format())
+            fig, key="ranking_chart", config=image_config(f"ranking-{metric}", image_format())
         )
         if not page.present:
             shown_rows = tables.claims_table(result.rows, lang, page.view.unit)
             shown_rows.insert(0, page.t("col.rank"), result.rows["rank"].astype("string"))
             st.dataframe(shown_rows, hide_index=True, key="ranking_rows")
 
-shell.finish(page)
+finish(page)

@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from dashboard.present import queries as views
 from dashboard.present import tables
-from dashboard.ui import shell
+from dashboard.present.articles import quote_spans, sources_frame, split_spans
+from dashboard.present.rows import select, sort_claims
 from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.widgets import choose_one
 
-page = shell.page("sources")
+page = open_page("sources")
 data, lang = page.data, page.lang
 table, dataset = data.table, data.dataset
 names = tables.Names(dataset, lang)
 st.title(page.t("sources.title"))
 
-listing = views.sources_frame(dataset, table)
+listing = sources_frame(dataset, table)
 st.dataframe(
     listing.rename(
         columns={
@@ -30,7 +32,7 @@ st.dataframe(
     key="sources_list",
 )
 
-source = shell.choose_one(
+source = choose_one(
     page,
     "source",
     page.t("sources.pick"),
@@ -51,7 +53,7 @@ if item is not None:
     if record.url:
         st.caption(":material/link: " + markdown_link(record.url, record.url))
 
-    rows = views.sort_claims(views.select(table, source=source))
+    rows = sort_claims(select(table, source=source))
     rows = rows[~rows["derived"]]
     # The article's sites, each linked to its website when the data gives one.
     sites = [s for s in dict.fromkeys(rows["site_id"].astype(str)) if s in dataset.sites]
@@ -71,11 +73,11 @@ if item is not None:
     else:
         chosen = page.view.claim
         focus = rows[rows["claim_id"] == chosen]["quote"].tolist() if chosen else []
-        spans = views.quote_spans(text, rows["quote"].tolist())
-        focus_spans = views.quote_spans(text, focus)
+        spans = quote_spans(text, rows["quote"].tolist())
+        focus_spans = quote_spans(text, focus)
         pieces = []
         offset = 0
-        for piece, marked in views.split_spans(text, spans):
+        for piece, marked in split_spans(text, spans):
             colour = None
             if marked:
                 inside = any(s <= offset < e for s, e in focus_spans)
@@ -85,4 +87,4 @@ if item is not None:
         with st.container(border=True, height=640, key="source_text"):
             st.markdown(highlighted(pieces))
 
-shell.finish(page)
+finish(page)

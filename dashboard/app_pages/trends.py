@@ -4,12 +4,15 @@ import streamlit as st
 
 from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
-from dashboard.present import queries as views
 from dashboard.present import tables
+from dashboard.present.rows import select
+from dashboard.present.trends import leading_sites, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
-from dashboard.ui import shell
+from dashboard.ui.page import finish, open_page
+from dashboard.ui.sidebar import image_format
+from dashboard.ui.widgets import choose_many, metric_measure_region
 
-page = shell.page("trends")
+page = open_page("trends")
 data, lang = page.data, page.lang
 table = data.table
 st.title(page.t("trends.title"))
@@ -18,28 +21,28 @@ if table.empty:
     st.info(page.t("data.empty"))
 else:
     names = tables.Names(data.dataset, lang)
-    metric, measure, of_metric, region = shell.metric_measure_region(
+    metric, measure, of_metric, region = metric_measure_region(
         page,
         table,
         names,
         "trends",
-        default_metric=data.memo("trend_metric", lambda: views.trend_metric(table)),
+        default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
     )
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
-    sites = shell.choose_many(
+    sites = choose_many(
         page,
         "sites",
         page.t("filter.sites"),
         data.memo(
             f"sites:{metric}:{measure}:{region}:{lang}",
-            lambda: names.sites_in(views.select(of_metric, region=region)),
+            lambda: names.sites_in(select(of_metric, region=region)),
         ),
         key="w_trends_sites",
         fmt=names.site,
         placeholder=page.t("filter.sites_all"),
         container=bottom[0],
     )
-    statuses = shell.choose_many(
+    statuses = choose_many(
         page,
         "status",
         page.t("filter.status"),
@@ -51,13 +54,13 @@ else:
         ordered=STATUSES,
     )
 
-    rows = views.trend_rows(of_metric, metric, measure, sites, statuses, region)
+    rows = trend_rows(of_metric, metric, measure, sites, statuses, region)
     # Unchosen, draw no more sites than there are colours: more lines cannot be told apart.
     total = rows["site_id"].nunique()
     limit = len(PALETTE) - 1
     if not sites and total > limit:
         ascending = measure == "rank"
-        leading = views.leading_sites(rows, limit, ascending=ascending)
+        leading = leading_sites(rows, limit, ascending=ascending)
         rows = rows[rows["site_id"].isin(leading)]
         key = "trends.leading_rank" if ascending else "trends.leading"
         st.caption(page.t(key, n=limit, total=total))
@@ -74,7 +77,7 @@ else:
             height=720 if page.present else 520,
         )
         st.plotly_chart(
-            fig, key="trend_chart", config=image_config(f"trend-{metric}", shell.image_format())
+            fig, key="trend_chart", config=image_config(f"trend-{metric}", image_format())
         )
         st.caption(page.t("trends.legend_note"))
         if not page.present:
@@ -83,4 +86,4 @@ else:
                 tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="trend_points"
             )
 
-shell.finish(page)
+finish(page)

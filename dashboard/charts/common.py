@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from ..core.models import Status
+
 # Distinct, saturated colours that stay legible as text labels on white (one per region or
 # site); the last entry is only used when the others run out.
 PALETTE = [
@@ -23,7 +25,8 @@ PALETTE = [
 ]
 GREY = "#9A9A9A"
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
-PLANNED = ("plan", "target", "forecast")
+# Plans, targets and forecasts: drawn hollow and dashed, apart from what happened.
+PLANNED = frozenset(status.value for status in Status if status is not Status.actual)
 
 # Marker shape says what the number's wording allows: a lower bound points up, an upper bound
 # down, an approximate figure is a diamond, a derived figure a cross.

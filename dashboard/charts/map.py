@@ -22,9 +22,9 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from ..present import queries as views
 from ..present.formatting import row_label
 from ..present.i18n import name, t
+from ..present.rows import row_dicts
 from .common import GREY, color, rgb
 
 OUTLINE = Path(__file__).resolve().parents[2] / "data" / "geo" / "china_outline.geojson"
@@ -82,7 +82,7 @@ def site_points(
 ) -> pd.DataFrame:
     """The sites layer's data: position, colour, radius and the tooltip's text fields."""
     points = sites.copy()
-    records = views.records(points)
+    records = row_dicts(points)
     points["name"] = [name(r, lang, "site_") for r in records]
     points["region"] = [name(r, lang, "region_") for r in records]
     colours = []

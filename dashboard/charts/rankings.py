@@ -1,6 +1,6 @@
 """Sites ranked by one metric: horizontal bars, best on top, coloured by region.
 
-:func:`ranking_figure` takes ``Ranking.rows`` from :func:`dashboard.present.queries.ranking`
+:func:`ranking_figure` takes ``Ranking.rows`` from :func:`dashboard.present.rankings.ranking`
 (already sorted) and keeps that order. Bars of plans, targets and forecasts are hatched,
 derived figures cross-hatched; each bar's label is the figure with its qualifier ("超5000",
 "over 5 thousand").
@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..present import queries as views
 from ..present.formatting import axis_scale, row_label
 from ..present.i18n import name
+from ..present.rows import FIGURE_FIELDS, row_dicts
 from .common import PLANNED, color, frame, plain
 from .trends import point_hover
 
@@ -37,7 +37,7 @@ def ranking_figure(
     height: int | None = None,
 ) -> go.Figure:
     """One bar per row in the given order; one trace per region (for the legend)."""
-    records = views.records(rows, views.FIGURE_FIELDS)
+    records = row_dicts(rows, FIGURE_FIELDS)
     traces: list[dict] = []  # plain dicts, validated once by go.Figure (see trends.py)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (

@@ -1,6 +1,6 @@
 """Time series of one metric per site: actual figures solid, plans dashed and hollow.
 
-:func:`trend_figure` takes the rows of :func:`dashboard.present.queries.trend_rows` and returns a
+:func:`trend_figure` takes the rows of :func:`dashboard.present.trends.trend_rows` and returns a
 plotly Figure. Per site it draws
 
 - one solid line through the actual figures (filled markers),
@@ -19,9 +19,9 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..present import queries as views
 from ..present.formatting import axis_scale, row_label
 from ..present.i18n import name, t, vocab
+from ..present.rows import FIGURE_FIELDS, row_dicts
 from .common import GREY, PLANNED, color, dash, frame, hover, plain, symbol
 
 SHORT_PERIODS = ("day", "month")
@@ -68,7 +68,7 @@ def trend_figure(
     # Traces and layout are plain dicts, validated once by go.Figure at the end: building
     # graph objects trace by trace costs ten times as much (measured at 100,000 claims).
     traces: list[dict] = []
-    records = views.records(rows, views.FIGURE_FIELDS)
+    records = row_dicts(rows, FIGURE_FIELDS)
     unit_std = str(records[0]["unit_std"]) if records else ""
     names = (
         {"zh": str(records[0]["unit_std_name_zh"]), "en": str(records[0]["unit_std_name_en"])}

@@ -149,16 +149,18 @@ class FigureKind(StrEnum):
 
 
 class SiteKind(StrEnum):
+    """What kind of place a site is, from the widest scope to the narrowest."""
+
     country = "country"
     province = "province"
     city = "city"
     district = "district"
     zone = "zone"
     park = "park"
-    facility = "facility"
-    institute = "institute"
-    company = "company"
     platform = "platform"
+    institute = "institute"
+    facility = "facility"
+    company = "company"
 
 
 class Precision(StrEnum):

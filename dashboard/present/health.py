@@ -7,12 +7,12 @@ from datetime import datetime
 import pandas as pd
 
 from ..core.coverage import SourceCoverage
-from ..core.live import FileState
 from ..core.problems import Problem
+from ..core.snapshot import FileState
 
 
-def clock(timestamp: float | None) -> str:
-    """A server-local wall-clock time, or an empty string."""
+def format_time(timestamp: float | None) -> str:
+    """``timestamp`` as server-local wall-clock text (``2024-05-01 09:30:00``), or ""."""
     if timestamp is None:
         return ""
     return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
@@ -30,8 +30,8 @@ def banner_lines(degraded: tuple[FileState, ...] | list[FileState]) -> list[dict
                 "where": f"{state.file}:{first.line}" if first and first.line else state.file,
                 "code": first.code if first else "",
                 "message": first.message if first else (state.reason or ""),
-                "since": clock(state.since),
-                "shown": clock(state.loaded_at),
+                "since": format_time(state.since),
+                "shown": format_time(state.loaded_at),
             }
         )
     return out
@@ -45,9 +45,9 @@ def files_frame(files: tuple[FileState, ...]) -> pd.DataFrame:
                 "file": f.file,
                 "status": f.status,
                 "problems": len(f.problems),
-                "checked": clock(f.checked_at),
-                "loaded": clock(f.loaded_at),
-                "since": clock(f.since),
+                "checked": format_time(f.checked_at),
+                "loaded": format_time(f.loaded_at),
+                "since": format_time(f.since),
                 "reason": f.reason or "",
             }
             for f in files

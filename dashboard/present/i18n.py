@@ -1,8 +1,9 @@
 """Chinese and English labels: one table of UI texts, one of vocabulary, and name pickers.
 
 Every text the dashboard shows that is not data comes from :data:`TEXTS` (keyed by a stable
-id) or :data:`VOCAB` (the controlled vocabularies: statuses, qualifiers, kinds). Data names
-(sites, metrics, regions, units) carry both languages in the YAML; :func:`name` picks one.
+id) or :data:`VOCAB` (labels of the controlled vocabularies, whose values the enums of
+:mod:`dashboard.core.models` define: statuses, qualifiers, kinds of figure and of site). Data
+names (sites, metrics, regions, units) carry both languages in the YAML; :func:`name` picks one.
 """
 
 from __future__ import annotations

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.core.dataset import Dataset
-from dashboard.present import queries as views
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, t, vocab
-from dashboard.present.queries import PROVENANCE
+from dashboard.present.rows import FIGURE_FIELDS, PROVENANCE, row_dicts
 
 
 class Names:
@@ -72,7 +71,7 @@ def source_note(rows: pd.DataFrame, lang: str) -> str:
 
 def claims_table(rows: pd.DataFrame, lang: str, unit_mode: str) -> pd.DataFrame:
     """The rows as readers see them: names in ``lang``, figures formatted, then provenance."""
-    records = views.records(rows, views.FIGURE_FIELDS)
+    records = row_dicts(rows, FIGURE_FIELDS)
     shown = pd.DataFrame(
         {
             t("col.site", lang): [name(r, lang, "site_") for r in records],

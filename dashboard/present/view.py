@@ -30,10 +30,11 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
+from ..core.models import Status
 from ..core.periods import parse_period
 from .i18n import LANGS
 
-STATUSES = ("actual", "plan", "target", "forecast")
+STATUSES = tuple(status.value for status in Status)
 UNIT_MODES = ("std", "printed")
 MEASURES = (
     "stock",

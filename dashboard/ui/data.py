@@ -19,12 +19,12 @@ import streamlit as st
 
 from dashboard.core.coverage import SourceCoverage, coverage
 from dashboard.core.dataset import Dataset, default_data_dir
-from dashboard.core.live import DataStore, FileState
+from dashboard.core.live import DataStore
 from dashboard.core.memory import release_free_memory
 from dashboard.core.problems import Problem
 from dashboard.core.rows import COLUMNS
-from dashboard.present import queries as views
-from dashboard.present.queries import unit_names, with_measure
+from dashboard.core.snapshot import FileState
+from dashboard.present.rows import select, unit_names, with_measure
 
 T = TypeVar("T")
 
@@ -65,7 +65,7 @@ class Loaded:
         so they are a slice of it, not a copy: taking them out row by row was most of a
         page's rerun at 100,000 claims."""
         if not metric:
-            return views.select(self.table, measure=measure)
+            return select(self.table, measure=measure)
         start, stop = self.metric_spans.get((metric, measure) if measure else metric, (0, 0))
         return self.table.iloc[start:stop]
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.present import queries as views
+from dashboard.present.articles import quote_context
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
-from dashboard.ui import shell
 from dashboard.ui.markdown import escape, highlighted
+from dashboard.ui.page import Page
+from dashboard.ui.registry import page_link
 
 QUOTE, FIGURE = "orange", "red"
 
 
 def context_markdown(text: str, quote: str, value: float, printed: str | None) -> str | None:
     """Markdown of the quote's paragraph, quote and figure highlighted (None: not found)."""
-    found = views.quote_context(text, quote, value, printed)
+    found = quote_context(text, quote, value, printed)
     if found is None:
         return None
     pieces: list[tuple[str, str | None]] = [(found.before, None)]
@@ -33,7 +34,7 @@ def context_markdown(text: str, quote: str, value: float, printed: str | None) -
     return highlighted(pieces)
 
 
-def show_context(page: shell.Page, rows: pd.DataFrame) -> None:
+def show_context(page: Page, rows: pd.DataFrame) -> None:
     """The detail of the (single) claim in ``rows``: context, note, provenance."""
     if rows.empty:
         return
@@ -86,8 +87,7 @@ def show_context(page: shell.Page, rows: pd.DataFrame) -> None:
         if isinstance(row.get("note"), str) and row["note"]:
             st.markdown(f"**{page.t('claims.note')}**")
             st.markdown(escape(row["note"]))
-        shell.page_link(
-            page,
+        page_link(
             "sources",
             page.t("nav.sources"),
             source=str(row["source_id"]),

@@ -7,14 +7,14 @@ import json
 import pytest
 
 from dashboard.charts.map import MAX_RADIUS, MIN_RADIUS, load_outline, map_deck, radii
-from dashboard.present import queries as views
+from dashboard.present.map import map_sites
 
 REGIONS = ["jingjinji", "hefei", "zhengzhou", "xian", "national"]
 CENTER = (35.0, 105.0, 3.3)
 
 
 def _deck(dataset, table, metric=None, tiles=False, lang="en"):
-    sites = views.map_sites(dataset, table, metric, ("actual",))
+    sites = map_sites(dataset, table, metric, ("actual",))
     deck = map_deck(
         sites,
         lang=lang,

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dashboard.charts.rankings import bar_pattern, ranking_figure
-from dashboard.present import queries as views
+from dashboard.present.rankings import ranking
 
 REGIONS = ["jingjinji", "hefei", "zhengzhou", "xian", "national"]
 
 
 def _figure(table, metric, measure, period, statuses=("actual",), lang="en"):
-    result = views.ranking(table, metric, measure, period, statuses)
+    result = ranking(table, metric, measure, period, statuses)
     fig = ranking_figure(
         result.rows,
         lang=lang,

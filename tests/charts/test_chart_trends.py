@@ -6,11 +6,12 @@ import pandas as pd
 
 from dashboard.charts.common import PLANNED, QUALIFIER_SYMBOL, image_config, symbol
 from dashboard.charts.trends import trend_figure
-from dashboard.present import queries as views
+from dashboard.core.models import Qualifier
+from dashboard.present.trends import trend_rows
 
 
 def _figure(table: pd.DataFrame, metric: str, measure: str, lang: str = "en", **kw):
-    rows = views.trend_rows(table, metric, measure, kw.pop("sites", []), kw.pop("statuses", []))
+    rows = trend_rows(table, metric, measure, kw.pop("sites", []), kw.pop("statuses", []))
     return rows, trend_figure(
         rows, lang=lang, unit_mode=kw.pop("unit_mode", "std"), title="T", note="Source: test", **kw
     )
@@ -139,3 +140,8 @@ def test_image_config_downloads_png_or_svg():
     assert image_config("x", "png")["toImageButtonOptions"]["format"] == "png"
     assert image_config("x", "gif")["toImageButtonOptions"]["format"] == "png"
     assert image_config("a b/c")["toImageButtonOptions"]["filename"] == "a_b_c"
+
+
+def test_qualifier_symbol_for_every_qualifier():
+    """Each qualifier the models allow has its marker shape, and only those have one."""
+    assert set(QUALIFIER_SYMBOL) == {qualifier.value for qualifier in Qualifier}

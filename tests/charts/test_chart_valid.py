@@ -20,7 +20,9 @@ from dashboard.charts.rankings import ranking_figure
 from dashboard.charts.trends import trend_figure
 from dashboard.core.loader import load_dataset
 from dashboard.core.table import tidy_table
-from dashboard.present import queries as views
+from dashboard.present.rankings import ranking
+from dashboard.present.rows import measures_for, metric_counts, with_measure
+from dashboard.present.trends import trend_rows
 from dashboard.present.view import LATEST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def bundled_table():
-    return views.with_measure(tidy_table(load_dataset(ROOT / "data")))
+    return with_measure(tidy_table(load_dataset(ROOT / "data")))
 
 
 def _figures(table, per_measure: int | None = None):
@@ -36,13 +38,13 @@ def _figures(table, per_measure: int | None = None):
     metrics with most figures of each measure)."""
     regions = sorted(table["region_id"].astype(str).unique())
     taken: dict[str, int] = {}
-    for metric, _ in views.metric_counts(table):
-        for measure in views.measures_for(table, metric):
+    for metric, _ in metric_counts(table):
+        for measure in measures_for(table, metric):
             taken[measure] = taken.get(measure, 0) + 1
             if per_measure is not None and taken[measure] > per_measure:
                 continue
-            rows = views.trend_rows(table, metric, measure, [], [])
-            ranked = views.ranking(table, metric, measure, LATEST, [])
+            rows = trend_rows(table, metric, measure, [], [])
+            ranked = ranking(table, metric, measure, LATEST, [])
             # Both languages and both unit modes, in two figures of each kind.
             for lang, unit in (("zh", "printed"), ("en", "std")):
                 yield trend_figure(rows, lang=lang, unit_mode=unit, title="T", note="N")

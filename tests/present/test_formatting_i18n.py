@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.core.models import FigureKind, Qualifier, SiteKind, Status
 from dashboard.present.formatting import (
     as_printed,
     axis_scale,
@@ -12,6 +13,7 @@ from dashboard.present.formatting import (
     std_label,
 )
 from dashboard.present.i18n import TEXTS, VOCAB, lang_from_locale, name, t, vocab
+from dashboard.present.view import MEASURES
 
 CNY = {"zh": "元", "en": "CNY"}
 PCT = {"zh": "%", "en": "%"}
@@ -122,6 +124,24 @@ def test_every_text_has_both_languages():
     for group in VOCAB.values():
         for pair in group.values():
             assert all(text.strip() for text in pair)
+
+
+@pytest.mark.parametrize(
+    ("group", "values"),
+    [("status", Status), ("qualifier", Qualifier), ("kind", FigureKind), ("site_kind", SiteKind)],
+)
+def test_vocab_labels_every_model_value(group, values):
+    """Each value the models allow has a label in both languages, and only those have one."""
+    assert set(VOCAB[group]) == {value.value for value in values}
+    for value in values:
+        zh, en = VOCAB[group][value.value]
+        assert zh.strip() and en.strip(), value
+
+
+def test_every_measure_has_a_label():
+    """Each measure a link or a selectbox can name has its text in both languages."""
+    for measure in MEASURES:
+        assert all(text.strip() for text in TEXTS[f"measure.{measure}"]), measure
 
 
 def test_t_fills_placeholders_and_vocab_falls_back():

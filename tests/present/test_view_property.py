@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.present.view import MEASURES, PARAMS, STATUSES, View, parse_view, to_params
-from tests.app.test_viewstate import OPTIONS
+from tests.present.test_view import OPTIONS
 
 KNOWN = sorted(
     {
@@ -37,7 +37,7 @@ queries = st.dictionaries(keys, st.lists(texts, min_size=1, max_size=3), max_siz
 
 @settings(max_examples=200, deadline=None)
 @given(queries)
-def test_viewstate_random_queries_give_a_valid_view(params) -> None:
+def test_parse_view_random_queries_give_a_valid_view(params) -> None:
     """Any query string parses; the view names only known values; it round-trips cleanly."""
     parsed = parse_view(params, OPTIONS)
     view = parsed.view

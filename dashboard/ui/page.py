@@ -1,0 +1,117 @@
+"""The frame of a page script: :func:`open_page` first (its context and the banner of files
+served from their last good version), :func:`finish` last (the view written to the URL, the
+notices, the link to copy and the data problems)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from dashboard.present import health
+from dashboard.present.i18n import t
+from dashboard.present.view import Ignored, View, to_params
+from dashboard.ui.data import Loaded
+from dashboard.ui.markdown import escape
+from dashboard.ui.registry import SPECS, PageSpec
+from dashboard.ui.session import link_notices, run_data, view, write_link
+
+
+@dataclass
+class Page:
+    """What a page script works with: the data, the view, and where notices go."""
+
+    spec: PageSpec
+    data: Loaded
+    lang: str = "en"  # fixed for the run, so format functions work outside it (AppTest)
+    notices: list[Ignored] = field(default_factory=list)
+    notice_box: Any = None
+
+    @property
+    def view(self) -> View:
+        """The session's view as it is now (see :func:`dashboard.ui.session.view`)."""
+        return view()
+
+    @property
+    def present(self) -> bool:
+        return self.view.present
+
+    def t(self, key: str, **values: Any) -> str:
+        return t(key, self.lang, **values)
+
+
+def open_page(key: str) -> Page:
+    """The context of page ``key``: call first in a page script."""
+    current = Page(SPECS[key], run_data(), view().lang or "en")
+    current.notice_box = st.container()
+    _banner(current)
+    return current
+
+
+def _banner(current: Page) -> None:
+    """Above the page: each file served from its last good version, where it fails, since when."""
+    keys = {"pending": "banner.pending", "missing": "banner.missing"}
+    for line in health.banner_lines(current.data.degraded):
+        text = current.t(keys.get(line["status"], "banner.last_good"), **line)
+        st.warning(escape(text), icon=":material/history:")
+
+
+def finish(current: Page) -> None:
+    """Write the page's view to the URL, show the link, the notices and the data problems."""
+    params = to_params(current.view, current.spec.params)
+    write_link(params)
+    notices = [*link_notices(), *current.notices]
+    if notices and current.notice_box is not None:
+        lines = [current.t("ignored.title")]
+        for item in notices:
+            lines.append(
+                "- "
+                + escape(
+                    current.t(
+                        f"ignored.{item.reason}",
+                        param=item.param,
+                        value=item.value[:60],
+                        replacement=item.replacement or "",
+                    )
+                )
+            )
+        current.notice_box.warning("\n".join(lines), icon=":material/link_off:")
+    if current.present:
+        return
+    with st.sidebar:
+        st.divider()
+        st.markdown(f"**{current.t('sidebar.copy_link')}**")
+        base = st.context.url or f"/{current.spec.url_path}"
+        link = f"{base}?{urlencode(params, safe=',')}" if params else base
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(current.t("sidebar.copy_help"))
+        _problems(current)
+
+
+def _problems(current: Page) -> None:
+    data = current.data
+    problems = data.problems
+    if data.error:
+        st.error(escape(data.error))
+    if not problems:
+        st.caption(current.t("problems.none"))
+        return
+    with st.expander(current.t("problems.title", n=len(problems)), icon=":material/warning:"):
+        st.caption(current.t("problems.help"))
+        st.dataframe(
+            [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "col": p.col,
+                    "code": p.code,
+                    "message": p.message,
+                    "hint": p.hint or "",
+                }
+                for p in problems
+            ],
+            hide_index=True,
+            key="problems_table",
+        )

@@ -1,0 +1,241 @@
+"""Widgets bound to the view: each is seeded from it before it is drawn and copies the reader's
+choice back through ``on_change``; a value the page cannot offer falls back and is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from dashboard.present.rows import measures_for, metric_counts
+from dashboard.present.view import Ignored
+from dashboard.ui.page import Page
+from dashboard.ui.session import fall_back, set_view
+
+LABELS = "_labels"
+LABEL_RUNS = 16  # labellings of a widget's options remembered (see widget_value)
+
+
+def seed(
+    key: str,
+    value: Any,
+    options: Sequence[Any] | None = None,
+    fmt: Callable[[Any], Any] | None = None,
+) -> None:
+    """Give widget ``key`` the view's value before it is drawn (never after).
+
+    Given the widget's options and format: note their labels (see :func:`widget_value`),
+    and when a saved edit changed them, set the value again, so that the browser shows the
+    chosen options under their new labels rather than keeping the old ones on screen.
+    """
+    relabelled = options is not None and fmt is not None and _remember_labels(key, options, fmt)
+    if relabelled or st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
+def _remember_labels(key: str, options: Sequence[Any], fmt: Callable[[Any], Any]) -> bool:
+    """Note how widget ``key`` labels its options in this run; the last :data:`LABEL_RUNS`
+    different labellings are kept. True when the labels changed since the last run."""
+    labels = {str(fmt(o)): o for o in options}
+    kept: list[dict[str, Any]] = st.session_state.setdefault(LABELS, {}).get(key, [])
+    if kept and kept[0] == labels:
+        return False
+    st.session_state[LABELS][key] = [labels, *kept][:LABEL_RUNS]
+    return bool(kept)
+
+
+def widget_value(key: str) -> Any:
+    """The option(s) chosen in widget ``key``.
+
+    The browser reports a choice by its label. When a saved edit changed the labels (a site
+    renamed, a count of figures changed) and the page was redrawn by a reload the browser
+    had not shown yet, the reader's pick arrives with a label of an earlier run: Streamlit
+    hands that label over as the value, and it is read here by the earlier labellings.
+    """
+    value = st.session_state.get(key)
+    runs: list[dict[str, Any]] = st.session_state.get(LABELS, {}).get(key, [])
+    known = set(runs[0].values()) if runs else set()
+
+    def option(v: Any) -> Any:
+        if not isinstance(v, str) or v in known:
+            return v
+        return next((labels[v] for labels in runs if v in labels), v)
+
+    return [option(v) for v in value] if isinstance(value, list) else option(value)
+
+
+def copy_to_view(key: str, field_name: str, convert: Callable[[Any], Any] | None) -> None:
+    """Widget ``key``'s callback: its value (``convert``-ed) becomes ``view.<field_name>``."""
+    value = widget_value(key)
+    set_view(**{field_name: convert(value) if convert else value})
+
+
+def _none_if_empty(value: Any) -> Any:
+    return value or None
+
+
+def unique_labels(fmt: Callable[[str], str], options: Sequence[str]) -> Callable[[str], str]:
+    """``fmt`` made one-to-one over ``options``: a label two options share gets the id added.
+
+    Streamlit's widgets report the chosen label, so two options with one label would be
+    confused (an "all of China" choice and the region named China, say).
+    """
+    labels = {option: str(fmt(option)) for option in options}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    table = {o: (f"{label} [{o}]" if seen[label] > 1 else label) for o, label in labels.items()}
+    return lambda option: table.get(option, str(option))
+
+
+def choose_one(
+    current: Page,
+    field_name: str,
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    fmt: Callable[[str], str],
+    default: str | None = None,
+    allow_none: bool = False,
+    container: Any = None,
+) -> str | None:
+    """A selectbox bound to ``view.<field_name>``. ``""`` in ``options`` stands for "none".
+
+    A view value not among the options (e.g. a metric with no figures) falls back to
+    ``default`` (or the first option) and is reported on the page.
+    """
+    value = getattr(current.view, field_name)
+    choices = list(options)
+    fallback = default if default in choices else (choices[0] if choices else None)
+    shown = value if value is not None else ("" if allow_none else fallback)
+    if shown not in choices:
+        if value is not None:
+            current.notices.append(
+                Ignored(
+                    field_name,
+                    str(value),
+                    "unavailable",
+                    str(fmt(fallback) if fallback is not None else "-"),
+                )
+            )
+        shown = fallback
+    resolved = None if shown in ("", None) else shown
+    if resolved != value:
+        fall_back(**{field_name: resolved})
+    if not current.present and choices:
+        seed(key, shown, choices, fmt)
+        (container or st).selectbox(
+            label,
+            choices,
+            key=key,
+            format_func=fmt,
+            on_change=copy_to_view,
+            args=(key, field_name, _none_if_empty),
+        )
+    return resolved
+
+
+def choose_many(
+    current: Page,
+    field_name: str,
+    label: str,
+    options: Sequence[str],
+    *,
+    key: str,
+    fmt: Callable[[str], str],
+    placeholder: str | None = None,
+    container: Any = None,
+    ordered: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """A multiselect bound to ``view.<field_name>`` (a tuple; empty means "all")."""
+    value: tuple[str, ...] = getattr(current.view, field_name)
+    choices = list(options)
+    kept = tuple(v for v in value if v in choices)
+    for missing in (v for v in value if v not in choices):
+        current.notices.append(Ignored(field_name, missing, "unavailable", placeholder or "-"))
+    if kept != value:
+        fall_back(**{field_name: kept})
+
+    def convert(selected: Any) -> tuple[str, ...]:
+        chosen = list(selected or [])
+        if ordered is not None:
+            return tuple(v for v in ordered if v in chosen)
+        return tuple(chosen)
+
+    if not current.present and choices:
+        seed(key, list(kept), choices, fmt)
+        (container or st).multiselect(
+            label,
+            choices,
+            key=key,
+            format_func=fmt,
+            placeholder=placeholder or "",
+            on_change=copy_to_view,
+            args=(key, field_name, convert),
+        )
+    return kept
+
+
+def text_filter(current: Page, label: str, *, key: str, container: Any = None) -> str:
+    """A text input bound to ``view.q``."""
+    value = current.view.q
+    if not current.present:
+        seed(key, value)
+        (container or st).text_input(
+            label,
+            key=key,
+            max_chars=200,
+            on_change=copy_to_view,
+            args=(key, "q", lambda v: (v or "").strip()),
+        )
+    return value
+
+
+def metric_measure_region(
+    current: Page, table: Any, names: Any, prefix: str, default_metric: str | None = None
+) -> tuple[str | None, str | None, Any, str | None]:
+    """The metric, measure and region selectors shared by trends and rankings, in one row.
+
+    Returns ``(metric, measure, rows of that metric and measure, region)``.
+    """
+    counts = current.data.memo("metric_counts", lambda: dict(metric_counts(table)))
+    top = st.columns([4, 2, 3]) if not current.present else [None] * 3
+    metric = choose_one(
+        current,
+        "metric",
+        current.t("filter.metric"),
+        list(counts),
+        key=f"w_{prefix}_metric",
+        default=default_metric,
+        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
+        container=top[0],
+    )
+    measure = choose_one(
+        current,
+        "measure",
+        current.t("filter.measure"),
+        current.data.memo(
+            f"measures:{metric}",
+            lambda: measures_for(current.data.rows_of(metric, None), metric),
+        ),
+        key=f"w_{prefix}_measure",
+        fmt=lambda m: current.t(f"measure.{m}"),
+        container=top[1],
+    )
+    of_metric = current.data.rows_of(metric, measure)
+    region = choose_one(
+        current,
+        "region",
+        current.t("filter.region"),
+        [
+            "",
+            *current.data.memo(f"regions:{metric}:{measure}", lambda: names.regions_in(of_metric)),
+        ],
+        key=f"w_{prefix}_region",
+        allow_none=True,
+        container=top[2],
+        fmt=lambda r: names.region(r) if r else current.t("filter.region_all"),
+    )
+    return metric, measure, of_metric, region
