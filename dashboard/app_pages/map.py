@@ -35,7 +35,7 @@ region = choose_one(
 )
 counts = data.memo(
     "map.level_counts",
-    lambda: dict(metric_counts(table.loc[table["measure"].isin(LEVELS), ["metric_id"]])),
+    lambda: dict(metric_counts(table.loc[table["measure"].isin(LEVELS), ["metric_id", "same_as"]])),
 )
 metric = choose_one(
     page,

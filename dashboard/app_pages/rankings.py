@@ -6,7 +6,7 @@ from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
 from dashboard.present import tables
 from dashboard.present.i18n import vocab
-from dashboard.present.rankings import periods, ranking
+from dashboard.present.rankings import periods, ranking, ranking_metric
 from dashboard.present.view import LATEST, STATUSES
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
@@ -28,7 +28,13 @@ if table.empty:
     st.info(page.t("data.empty"))
 else:
     names = tables.Names(data.dataset, lang)
-    metric, measure, of_metric, region = metric_measure_region(page, table, names, "rank")
+    metric, measure, of_metric, region = metric_measure_region(
+        page,
+        table,
+        names,
+        "rank",
+        default_metric=data.memo("ranking_metric", lambda: ranking_metric(table)),
+    )
     bottom = st.columns([3, 5]) if not page.present else [None] * 2
     # Rankings compare what happened: actual figures unless the link asks otherwise.
     chosen = choose_many(
@@ -71,7 +77,7 @@ else:
             }
             st.warning(escape(page.t(key, **shown)), icon=":material/info:")
         period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
-        title = f"{names.metric(metric)} · {period_label}"
+        title = f"{names.metric_label(metric, page.view.variant)} · {period_label}"
         fig = ranking_figure(
             result.rows,
             lang=lang,

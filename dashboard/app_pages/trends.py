@@ -67,7 +67,7 @@ else:
     if rows.empty:
         st.info(page.t("trends.none"))
     else:
-        title = f"{names.metric(metric)} · {page.t(f'measure.{measure}')}"
+        title = f"{names.metric_label(metric, page.view.variant)} · {page.t(f'measure.{measure}')}"
         fig = trend_figure(
             rows,
             lang=lang,

@@ -138,6 +138,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.metric": ("指标", "Metric"),
     "filter.metric_any": ("（全部指标）", "(all metrics)"),
     "filter.measure": ("口径", "Measure"),
+    "filter.variant": ("类别", "Variant"),
+    "filter.variant_none": ("不分类别", "Not broken down"),
     "filter.period": ("时期", "Period"),
     "filter.period_latest": ("各地点最新", "Latest per site"),
     "filter.status": ("状态", "Status"),
@@ -218,6 +220,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rankings.mixed_kinds": (
         "注意：所选数字的统计方式不同（{kinds}），不能严格比较。",
         "Note: the figures mix kinds of figure ({kinds}); compare with care.",
+    ),
+    "rankings.mixed_variants": (
+        "这些数字属于同一指标的不同类别，不宜直接比较。",
+        "These figures are of different variants of the metric and do not compare directly.",
     ),
     "rankings.mixed_status": (
         "注意：实际数字与计划/目标混在一起（{statuses}）。",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..core.dataset import Dataset
-from .rows import LEVELS, latest_per_site, measures_for, select
+from .rows import LEVELS, latest_per_site, measures_for, of_variant, select, variants_in
 
 
 def map_sites(
@@ -19,7 +19,8 @@ def map_sites(
 ) -> pd.DataFrame:
     """Every site with its coordinates, region and claim count; with ``metric``, the latest
     figure of that metric's main level measure (stock, flow, cumulative or share; the one with
-    most figures) where the site has one (``value_std`` and the row data for labels).
+    most figures) and main variant where the site has one (``value_std`` and the row data for
+    labels): one kind of figure, so the sizes compare.
 
     ``sites``: :func:`site_frame` of the whole table, when the caller keeps it; then
     ``table`` need only hold the metric's rows.
@@ -40,7 +41,15 @@ def map_sites(
     ]
     if metric:
         levels = [m for m in measures_for(table, metric) if m in LEVELS]
-        rows = select(table, metric=metric, measure=levels[0] if levels else "-", statuses=statuses)
+        rows = select(
+            table,
+            metric=metric,
+            measure=levels[0] if levels else "-",
+            statuses=statuses,
+            one_per_fact=True,
+        )
+        variants = variants_in(rows)
+        rows = of_variant(rows, variants[0] or None) if variants else rows
         rows, _ = latest_per_site(rows, ascending=False)  # merged by site: order aside
         rows = rows[["site_id", *figure_cols]].astype({"site_id": str})
         sites = sites.merge(rows, on="site_id", how="left")

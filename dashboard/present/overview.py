@@ -20,6 +20,7 @@ def headlines(table: pd.DataFrame, regions: Sequence[str], limit: int = 6) -> pd
     the most figures first. Derived figures are never headlines."""
     rows = table[
         (~table["derived"])
+        & table["same_as"].isna()
         & (table["status"].astype(str) == "actual")
         & is_in(table["region_id"], regions)
     ]

@@ -26,6 +26,29 @@ class Ranking:
     ranked: bool = True
 
 
+def ranking_metric(table: pd.DataFrame) -> str | None:
+    """The richest comparable metric: the one whose actual figures (a fact counted once)
+    cover the most sites in one period, measure and variant (ties: most figures, then id).
+    The first view of the rankings page should rank something."""
+    rows = table[
+        (table["status"].astype(str) == "actual")
+        & table["comparable"].astype(bool)
+        & table["same_as"].isna()
+        & ~table["derived"].astype(bool)
+    ]
+    if rows.empty:
+        return None
+    keys = ["metric_id", "measure", "variant", "period"]
+    sites = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
+    best = sites.groupby(level="metric_id", observed=True).max()
+    figures = rows.groupby("metric_id", observed=True).size()
+    return min(
+        (str(m) for m in best.index if best[m] > 0),
+        key=lambda m: (-int(best[m]), -int(figures[m]), m),
+        default=None,
+    )
+
+
 def period_options(rows: pd.DataFrame) -> list[str]:
     """The periods figures exist for, most recent first."""
     if rows.empty:
@@ -87,6 +110,7 @@ def ranking(
         measure=measure,
         statuses=statuses,
         period=period if period != LATEST else None,
+        one_per_fact=True,
     )
     ascending = measure == "rank"
     rows, dupes = latest_per_site(table, ascending, mask)
@@ -118,6 +142,8 @@ def ranking(
         notes.append(
             ("rankings.mixed_site_kinds", {"kinds": sorted(rows["site_kind"].astype(str).unique())})
         )
+    if rows["variant"].astype(object).fillna("").nunique() > 1:
+        notes.append(("rankings.mixed_variants", {}))
     if dupes:
         notes.append(("rankings.duplicates", {"n": dupes}))
     return Ranking(rows, notes, comparable)

@@ -48,10 +48,11 @@ def unit_names(table: pd.DataFrame) -> dict[str, dict[str, str]]:
 
 
 def metric_counts(table: pd.DataFrame) -> list[tuple[str, int]]:
-    """Metrics that have figures, most figures first (then by id)."""
+    """Metrics that have figures, most figures first (then by id); a fact several articles
+    report counts once, as the charts draw it."""
     if table.empty:
         return []
-    counts = table.groupby("metric_id", observed=True).size()
+    counts = table[table["same_as"].isna()].groupby("metric_id", observed=True).size()
     return sorted(
         ((str(k), int(v)) for k, v in counts.items() if v), key=lambda kv: (-kv[1], kv[0])
     )
@@ -141,6 +142,23 @@ def measures_for(table: pd.DataFrame, metric: str | None) -> list[str]:
     )
 
 
+def variants_in(rows: pd.DataFrame) -> list[str]:
+    """The variants ``rows`` have figures for, most figures first (ties by id); ``""`` stands
+    for the figures that name none."""
+    if rows.empty:
+        return []
+    counts = rows["variant"].astype(object).fillna("").value_counts()
+    return sorted((str(v) for v in counts.index), key=lambda v: (-int(counts[v]), v))
+
+
+def of_variant(rows: pd.DataFrame, variant: str | None) -> pd.DataFrame:
+    """The rows of one variant (None: those that name none): figures of different variants
+    are never ranked or joined."""
+    column = rows["variant"]
+    keep = column.isna() if variant is None else (column == variant).fillna(False)
+    return rows if bool(keep.all()) else rows[keep.to_numpy(dtype=bool)]
+
+
 def is_in(column: pd.Series, values: Iterable[str]) -> pd.Series:
     """Which rows of ``column`` hold one of ``values``."""
     wanted = [str(v) for v in values]
@@ -158,8 +176,10 @@ def select(
     measure: str | None = None,
     statuses: Sequence[str] = (),
     source: str | None = None,
+    one_per_fact: bool = False,
 ) -> pd.DataFrame:
     """Rows matching every filter given; an empty or None filter matches everything.
+    ``one_per_fact``: leave out the later reports of a fact (``same_as``), as charts do.
 
     The filters make one mask over their own columns and the rows are taken out once: each
     take copies every column, which at 100,000 claims was a page's rerun.
@@ -172,6 +192,7 @@ def select(
         measure=measure,
         statuses=statuses,
         source=source,
+        one_per_fact=one_per_fact,
     )
     if mask is None or mask.all():
         return table
@@ -188,9 +209,12 @@ def select_mask(
     statuses: Sequence[str] = (),
     source: str | None = None,
     period: str | None = None,
+    one_per_fact: bool = False,
 ) -> np.ndarray | None:
     """The rows :func:`select` keeps, as a boolean array (None: all of them)."""
     mask: np.ndarray | None = None
+    if one_per_fact:
+        mask = table["same_as"].isna().to_numpy()
     for column, wanted in (
         ("metric_id", [metric] if metric else ()),
         ("site_id", sites),

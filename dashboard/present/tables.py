@@ -30,6 +30,22 @@ class Names:
         item = self.dataset.metrics.get(metric_id or "")
         return name(item.record, self.lang) if item else str(metric_id)
 
+    def metric_label(self, metric_id: str | None, variant_id: str | None) -> str:
+        """The metric's name, with the variant's when there is one: 专精特新企业（国家级）."""
+        if not variant_id:
+            return self.metric(metric_id)
+        variant = self.variant(metric_id, variant_id)
+        return (
+            f"{self.metric(metric_id)}（{variant}）"
+            if self.lang == "zh"
+            else (f"{self.metric(metric_id)} ({variant})")
+        )
+
+    def variant(self, metric_id: str | None, variant_id: str) -> str:
+        item = self.dataset.metrics.get(metric_id or "")
+        found = [v for v in item.record.variants if v.id == variant_id] if item else []
+        return name(found[0], self.lang) if found else variant_id
+
     def region(self, region_id: str) -> str:
         item = self.dataset.regions.get(region_id)
         return name(item.record, self.lang) if item else region_id

@@ -10,11 +10,14 @@ from .rows import metric_counts, select
 
 
 def trend_metric(table: pd.DataFrame) -> str | None:
-    """The metric with the most figures in series (a site and measure with two or more
-    points): the first view of the trends page should show a trend."""
+    """The metric with the most figures in series (a site, measure and variant with two or
+    more points, a fact counted once): the first view of the trends page should show a trend."""
     if table.empty:
         return None
-    sizes = table.groupby(["metric_id", "site_id", "measure"], observed=True).size()
+    facts = table[table["same_as"].isna()]
+    sizes = facts.groupby(
+        ["metric_id", "site_id", "measure", "variant"], observed=True, dropna=False
+    ).size()
     series = sizes[sizes >= 2].groupby(level="metric_id", observed=True).sum()
     if series.empty:
         counts = metric_counts(table)
@@ -33,7 +36,13 @@ def trend_rows(
 ) -> pd.DataFrame:
     """The figures of one metric and measure over time, per site, oldest first."""
     rows = select(
-        table, region=region, sites=sites, metric=metric, measure=measure, statuses=statuses
+        table,
+        region=region,
+        sites=sites,
+        metric=metric,
+        measure=measure,
+        statuses=statuses,
+        one_per_fact=True,
     )
     return _sorted(rows, ["site_id", "period_end", "period_start", "claim_id"])
 

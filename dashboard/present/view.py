@@ -10,6 +10,7 @@ A presenter's link names the page (its URL path) and these parameters:
 ``metric``  a metric id
 ``measure`` which figures of the metric: ``stock``, ``flow``, ``cumulative``, ``share``,
             ``rank``, ``growth`` (%), ``growth_pp``, ``growth_ratio``, ``growth_abs``
+``variant`` one of the metric's variants (``national``); absent: the figures that name none
 ``period``  a period as the data writes it (``2023``, ``2024-05``) or ``latest``
 ``status``  statuses, comma-separated (``actual,plan``); absent: the page's default
 ``unit``    ``std`` (standard units, the default) or ``printed`` (as printed)
@@ -57,6 +58,7 @@ PARAMS = (
     "sites",
     "metric",
     "measure",
+    "variant",
     "period",
     "status",
     "unit",
@@ -77,6 +79,7 @@ class View:
     sites: tuple[str, ...] = ()
     metric: str | None = None
     measure: str | None = None
+    variant: str | None = None
     period: str | None = None
     status: tuple[str, ...] = ()
     unit: str = "std"
@@ -111,6 +114,7 @@ class Options:
     regions: Collection[str] = ()
     sites: Collection[str] = ()
     metrics: Collection[str] = ()
+    variants: Collection[str] = ()  # every metric's variant ids
     sources: Collection[str] = ()
     claims: Collection[str] = ()
 
@@ -194,6 +198,8 @@ def parse_view(params: Mapping[str, str | list[str]], options: Options) -> Parse
         view = view.with_(metric=_one_id("metric", values["metric"], options.metrics, out))
     if "measure" in values:
         view = view.with_(measure=_choice("measure", values["measure"], MEASURES, out))
+    if "variant" in values:
+        view = view.with_(variant=_one_id("variant", values["variant"], options.variants, out))
     if "period" in values:
         view = view.with_(period=_period(values["period"], out))
     if "status" in values:

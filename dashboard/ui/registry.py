@@ -43,7 +43,7 @@ REGISTRY: tuple[PageSpec, ...] = (
         "trends",
         "nav.trends",
         ":material/show_chart:",
-        (*COMMON, "region", "sites", "metric", "measure", "status"),
+        (*COMMON, "region", "sites", "metric", "measure", "variant", "status"),
     ),
     PageSpec(
         "rankings",
@@ -51,7 +51,7 @@ REGISTRY: tuple[PageSpec, ...] = (
         "rankings",
         "nav.rankings",
         ":material/leaderboard:",
-        (*COMMON, "region", "metric", "measure", "period", "status"),
+        (*COMMON, "region", "metric", "measure", "variant", "period", "status"),
     ),
     PageSpec(
         "map",

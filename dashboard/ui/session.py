@@ -69,6 +69,7 @@ def _options(data: Loaded) -> Options:
         regions=set(ds.regions),
         sites=set(ds.sites),
         metrics=set(ds.metrics),
+        variants={v.id for item in ds.metrics.values() for v in item.record.variants},
         sources=set(ds.sources),
         claims=set(data.table["claim_id"].astype(str)),
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.present.rows import measures_for, metric_counts
+from dashboard.present.rows import measures_for, metric_counts, of_variant, variants_in
 from dashboard.present.view import Ignored
 from dashboard.ui.page import Page
 from dashboard.ui.session import fall_back, set_view
@@ -196,12 +196,13 @@ def text_filter(current: Page, label: str, *, key: str, container: Any = None) -
 def metric_measure_region(
     current: Page, table: Any, names: Any, prefix: str, default_metric: str | None = None
 ) -> tuple[str | None, str | None, Any, str | None]:
-    """The metric, measure and region selectors shared by trends and rankings, in one row.
+    """The metric, measure, variant and region selectors shared by trends and rankings, in
+    one row (the variant only when the metric has figures of more than one).
 
-    Returns ``(metric, measure, rows of that metric and measure, region)``.
+    Returns ``(metric, measure, rows of that metric, measure and variant, region)``.
     """
     counts = current.data.memo("metric_counts", lambda: dict(metric_counts(table)))
-    top = st.columns([4, 2, 3]) if not current.present else [None] * 3
+    top = st.columns([4, 2, 2, 3]) if not current.present else [None] * 4
     metric = choose_one(
         current,
         "metric",
@@ -225,6 +226,23 @@ def metric_measure_region(
         container=top[1],
     )
     of_metric = current.data.rows_of(metric, measure)
+    variants = current.data.memo(f"variants:{metric}:{measure}", lambda: variants_in(of_metric))
+    if len(variants) > 1:
+        variant = choose_one(
+            current,
+            "variant",
+            current.t("filter.variant"),
+            variants,
+            key=f"w_{prefix}_variant",
+            allow_none="" in variants,
+            fmt=lambda v: names.variant(metric, v) if v else current.t("filter.variant_none"),
+            container=top[2],
+        )
+    else:  # one group of figures: nothing to choose
+        variant = variants[0] or None if variants else None
+        if current.view.variant != variant:
+            fall_back(variant=variant)
+    of_metric = of_variant(of_metric, variant)
     region = choose_one(
         current,
         "region",
@@ -235,7 +253,7 @@ def metric_measure_region(
         ],
         key=f"w_{prefix}_region",
         allow_none=True,
-        container=top[2],
+        container=top[3],
         fmt=lambda r: names.region(r) if r else current.t("filter.region_all"),
     )
     return metric, measure, of_metric, region
