@@ -38,13 +38,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, OUTSIDE, Server, _start, _stop
+from benchmarks.server import DONE, OUTSIDE, VIEWPORT, Server, chromium, start, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = "dashboard/app.py"
 FLOOR = "benchmarks/floor_app.py"
-VIEWPORT = {"width": 1400, "height": 1400}
-DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOTLY, DECK = '[data-testid="stPlotlyChart"] .main-svg', '[data-testid="stDeckGlJsonChart"] canvas'
 # page, selectbox key, what shows the chart is there
 CHARTS = (
@@ -114,7 +112,7 @@ RECORDER = r"""
 
 def _serve(script: str, data: Path, cache_dir: Path | None, log: Path) -> Server:
     """Start ``streamlit run script`` on ``data`` with its parse cache in ``cache_dir``."""
-    return _start(data, log, script, {"DASHBOARD_CACHE_DIR": str(cache_dir or "off")})
+    return start(data, log, script, {"DASHBOARD_CACHE_DIR": str(cache_dir or "off")})
 
 
 @contextmanager
@@ -127,22 +125,8 @@ def _servers(*scripts: str, data: Path, cache_dir: Path | None) -> Iterator[list
         yield started
     finally:
         for server in started:
-            _stop(server)
+            stop(server)
         shutil.rmtree(logs, ignore_errors=True)
-
-
-@contextmanager
-def _chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError("install Debian's chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass
@@ -267,7 +251,7 @@ def work_browser(data: Path, cache_dir: Path, runs: int) -> dict:
     out: dict = {}
     with (
         _servers(APP, FLOOR, data=data, cache_dir=cache_dir) as (app, floor),
-        _chromium() as browser,
+        chromium() as browser,
     ):
         for name, key, expect in CHARTS:
             tabs = {"ours": _tab(browser, app.url), "floor": _tab(browser, floor.url)}
@@ -351,7 +335,7 @@ def work_sessions(data: Path, cache_dir: Path, what: str) -> dict:
 
 
 def _sessions(script: str, data: Path, cache_dir: Path, what: str) -> dict:
-    with _servers(script, data=data, cache_dir=cache_dir) as (server,), _chromium() as browser:
+    with _servers(script, data=data, cache_dir=cache_dir) as (server,), chromium() as browser:
         before = tree_memory_kb(server.process.pid)
         tabs, loads = [], []
         for _ in range(3):

@@ -51,16 +51,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from benchmarks.run import machine
+from benchmarks.server import BASE_PATH_PROBE, OUTSIDE, ROOT, launch, start, stop
 from dashboard.present.i18n import t, vocab
-from tests.browser.conftest import (
-    BASE_PATH_PROBE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    OUTSIDE,
-    ROOT,
-    _start,
-    _stop,
-)
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MAX_SESSIONS = 8
@@ -306,7 +298,7 @@ class Session:
 
     def browser_errors(self) -> list[str]:
         """Console and page errors, failed responses, dialogs and outside requests, less the
-        404s of Streamlit's base-path probe on deep links (see tests/browser/conftest.py)."""
+        404s of Streamlit's base-path probe on deep links (see benchmarks/server.py)."""
         probes = {
             url
             for status, url in self.failed
@@ -710,7 +702,7 @@ async def _run_sessions(
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await launch(playwright)
         version = browser.version
         await _warm_up(browser, base)
         started = time.monotonic()
@@ -799,7 +791,7 @@ def run_load(
         original = edited.read_text(encoding="utf-8")
         save(edited, versioned(original, 0))
         log = out / "load-server.log"
-        server = _start(data, log)
+        server = start(data, log)
         assert urlsplit(server.url).hostname == "127.0.0.1"
         writer = Writer(edited, original)
         people = [Session(i + 1, "zh" if i % 2 else "en", timeout) for i in range(sessions)]
@@ -812,7 +804,7 @@ def run_load(
                 ).result()
         finally:
             writer.stop.set()
-            _stop(server)
+            stop(server)
     report = Report(
         people,
         seconds,

@@ -56,13 +56,13 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.browser import (
-    CHROMIUM,
     _warm_cache,
     measure_browser,
     measure_sessions,
     work_browser,
     work_sessions,
 )
+from benchmarks.server import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
