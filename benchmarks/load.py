@@ -50,7 +50,7 @@ from importlib import metadata
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from benchmarks.run import machine
+from benchmarks.common import machine
 from benchmarks.server import BASE_PATH_PROBE, OUTSIDE, ROOT, launch, start, stop
 from dashboard.present.i18n import t, vocab
 
