@@ -1,5 +1,4 @@
-"""The app in a real browser: the time from a metric change to the new chart, against a floor
-(item 4 of the performance issue), and the servers and tabs the browser figures use.
+"""Metric change to chart drawn in Chromium, app against floor; the servers and tabs it uses.
 
     python -m benchmarks.run --only browser --sizes 10000,100000
 

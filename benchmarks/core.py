@@ -1,5 +1,4 @@
-"""The data core's figures: cold load, warm start, reload after an edit and memory, each
-worker run in a fresh process against its floor, and cProfile output of a load or reload."""
+"""The data core's figures: cold load, warm start, reload after an edit, memory, profiles."""
 
 from __future__ import annotations
 

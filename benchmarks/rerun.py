@@ -1,5 +1,4 @@
-"""The app's server-side reruns: trends, rankings and map after a metric change (AppTest),
-against ``benchmarks/floor_app.py`` drawing the same figure from a ready table."""
+"""Server-side reruns of trends, rankings and map after a metric change, against a floor."""
 
 from __future__ import annotations
 

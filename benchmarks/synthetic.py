@@ -1,5 +1,4 @@
-"""The synthetic world the benchmark data is drawn from: cities, kinds of sites, units, metric
-families, qualifiers and wording, and how sites, metrics, figures and periods are drawn."""
+"""The world the synthetic data is drawn from: places, units, metrics, figures, periods."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The browser side of a run: one Chromium, one context per session, each repeating its
-rounds of interactions until the time is up while the writer saves."""
+"""The browsers of a run: one Chromium, one context per session, each looping its rounds."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The edited file: a scratch copy of data/, the versions of the sites file, and the writer
-that saves them every few seconds (some first broken) while the sessions read."""
+"""The edited file: a scratch copy of data/, its versions, and the writer that saves them."""
 
 from __future__ import annotations
 

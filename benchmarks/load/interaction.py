@@ -1,5 +1,4 @@
-"""One interaction: do it, then look at the page until it is complete and steady; what every
-finished page must hold (one version, a valid one, never older, the view asked for)."""
+"""One interaction done and timed, and what every finished page must hold."""
 
 from __future__ import annotations
 

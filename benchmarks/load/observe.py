@@ -1,5 +1,4 @@
-"""What a session sees: one look at a page read in the browser at once, and the record of
-everything one browser session saw and timed."""
+"""What a session sees: one look at a page, and the record of what the session saw and timed."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""One load-test run: a scratch copy of the data, one server, the writer and the browser
-sessions; the report and the server log written."""
+"""One load-test run: scratch data, one server, the writer and the sessions; the report."""
 
 from __future__ import annotations
 

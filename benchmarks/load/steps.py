@@ -1,5 +1,4 @@
-"""What a session does: the pages, the actions (open a link, pick a filter, switch pages)
-and the two rounds of interactions the sessions repeat."""
+"""What a session does: the pages, the actions, and the two rounds of interactions."""
 
 from __future__ import annotations
 
