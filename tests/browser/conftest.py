@@ -1,10 +1,10 @@
 """The real server in headless Chromium: one server on the fixed data set, one on data/.
 
 A session-scoped fixture starts `streamlit run dashboard/app.py` on a free port of 127.0.0.1
-with the same Python, polls /_stcore/health, and stops it at the end (benchmarks/server.py,
-which the benchmarks use too). Every tab records console
-errors, failed responses, dialogs and requests; a request to anything but this machine is
-aborted and fails the test. Screenshots go to tests/browser/screenshots/ (git-ignored).
+with the same Python, polls /_stcore/health, and stops it at the end (with benchmarks/server.py,
+as the benchmarks do). Every tab records console errors, failed responses, dialogs and
+requests; a request to anything but this machine is aborted and fails the test. Screenshots go
+to tests/browser/screenshots/ (git-ignored).
 """
 
 from __future__ import annotations
