@@ -1,1 +1,1 @@
-"""Benchmarks: a generator of synthetic data and the runner behind `make bench`."""
+"""Benchmarks: synthetic data, the measurements behind `make bench`, and the load test."""

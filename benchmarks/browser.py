@@ -1,18 +1,13 @@
-"""The app in a real browser: change-to-chart time against a floor, and server memory with three
-sessions open (items 4 and 5 of the performance issue).
+"""Metric change to chart drawn in Chromium, app against floor; the servers and tabs it uses.
 
-    python -m benchmarks.run --only browser,sessions --sizes 10000,100000
+    python -m benchmarks.run --only browser --sizes 10000,100000
 
-- browser: for trends, rankings and map, the time from picking another metric in the page's
-  selectbox (the Enter key that chooses it) until the new chart is drawn and the run is over,
-  in Debian's headless Chromium driven by Playwright. The floor is ``benchmarks/floor_app.py``:
-  a bare Streamlit script that draws the same figure from a ready table with the same
-  selectbox and nothing else. Both servers run side by side on the same data (their parse
-  cache warmed first) and the runs alternate between them, so a busy machine slows both.
-- sessions: resident memory (``VmRSS``, and ``VmHWM``: the peak) of the server process and its
-  children, read from /proc once three browser contexts have each opened overview, trends,
-  rankings and map in one session; the floor is a bare Streamlit server running an empty
-  script with the same three sessions.
+For trends, rankings and map, the time from picking another metric in the page's selectbox
+(the Enter key that chooses it) until the new chart is drawn and the run is over, in Debian's
+headless Chromium driven by Playwright. The floor is ``benchmarks/floor_app.py``: a bare
+Streamlit script that draws the same figure from a ready table with the same selectbox and
+nothing else. Both servers run side by side on the same data (their parse cache warmed first)
+and the runs alternate between them, so a busy machine slows both.
 
 When is a chart drawn: the browser records, in its own clock, the Enter key, every change of
 the script state (``data-test-script-state`` on ``stApp``), every DOM change inside a plotly
@@ -33,18 +28,16 @@ import statistics
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, OUTSIDE, Server, _start, _stop
+from benchmarks.common import Row, fmt, in_fresh_process
+from benchmarks.core import warm_cache
+from benchmarks.server import APP, DONE, OUTSIDE, VIEWPORT, Server, chromium, start, stop
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = "dashboard/app.py"
 FLOOR = "benchmarks/floor_app.py"
-VIEWPORT = {"width": 1400, "height": 1400}
-DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOTLY, DECK = '[data-testid="stPlotlyChart"] .main-svg', '[data-testid="stDeckGlJsonChart"] canvas'
 # page, selectbox key, what shows the chart is there
 CHARTS = (
@@ -52,7 +45,6 @@ CHARTS = (
     ("rankings", "w_rank_metric", PLOTLY),
     ("map", "w_map_metric", DECK),
 )
-SESSION_PAGES = (("", "h1"), ("trends", PLOTLY), ("rankings", PLOTLY), ("map", DECK))
 QUIET_MS = 1000  # no change in the chart for this long: it is drawn
 LOAD_TIMEOUT = 300  # s, a page's first load (100k claims, two servers starting)
 CHANGE_TIMEOUT = 120  # s, one change
@@ -112,37 +104,23 @@ RECORDER = r"""
 # Servers and browser.
 
 
-def _serve(script: str, data: Path, cache_dir: Path | None, log: Path) -> Server:
+def serve(script: str, data: Path, cache_dir: Path | None, log: Path) -> Server:
     """Start ``streamlit run script`` on ``data`` with its parse cache in ``cache_dir``."""
-    return _start(data, log, script, {"DASHBOARD_CACHE_DIR": str(cache_dir or "off")})
+    return start(data, log, script, {"DASHBOARD_CACHE_DIR": str(cache_dir or "off")})
 
 
 @contextmanager
-def _servers(*scripts: str, data: Path, cache_dir: Path | None) -> Iterator[list[Server]]:
+def servers(*scripts: str, data: Path, cache_dir: Path | None) -> Iterator[list[Server]]:
     logs = Path(tempfile.mkdtemp(prefix="bench-logs-"))
     started: list[Server] = []
     try:
         for script in scripts:
-            started.append(_serve(script, data, cache_dir, logs / f"{Path(script).stem}.log"))
+            started.append(serve(script, data, cache_dir, logs / f"{Path(script).stem}.log"))
         yield started
     finally:
         for server in started:
-            _stop(server)
+            stop(server)
         shutil.rmtree(logs, ignore_errors=True)
-
-
-@contextmanager
-def _chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError("install Debian's chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass
@@ -182,7 +160,7 @@ class Tab:
             raise RuntimeError(f"requests leaving the machine: {self.outside[:5]}")
 
 
-def _tab(browser: Any, base: str) -> Tab:
+def new_tab(browser: Any, base: str) -> Tab:
     context = browser.new_context(locale="en-US", viewport=VIEWPORT)
     context.add_init_script(RECORDER)
     tab = Tab(context.new_page(), base)
@@ -259,18 +237,18 @@ def change_metric(tab: Tab, key: str, expect: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------
-# Workers (run in a fresh interpreter by benchmarks.run).
+# The worker (runs in a fresh interpreter).
 
 
 def work_browser(data: Path, cache_dir: Path, runs: int) -> dict:
     """Change-to-chart on trends, rankings and map, app and floor alternating."""
     out: dict = {}
     with (
-        _servers(APP, FLOOR, data=data, cache_dir=cache_dir) as (app, floor),
-        _chromium() as browser,
+        servers(APP, FLOOR, data=data, cache_dir=cache_dir) as (app, floor),
+        chromium() as browser,
     ):
         for name, key, expect in CHARTS:
-            tabs = {"ours": _tab(browser, app.url), "floor": _tab(browser, floor.url)}
+            tabs = {"ours": new_tab(browser, app.url), "floor": new_tab(browser, floor.url)}
             first = {
                 "ours": tabs["ours"].open(f"/{name}", expect),
                 "floor": tabs["floor"].open(f"/?chart={name}", expect),
@@ -306,96 +284,14 @@ def work_browser(data: Path, cache_dir: Path, runs: int) -> dict:
     return out
 
 
-def _tree(pid: int) -> list[int]:
-    """``pid`` and its descendants (from /proc)."""
-    parents: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with suppress(OSError, IndexError, ValueError):
-                stat = (entry / "stat").read_text()
-                ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
-                parents.setdefault(ppid, []).append(int(entry.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(parents.get(current, []))
-    return found
-
-
-def tree_memory_kb(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM summed over ``pid`` and its descendants, in kB, and how many."""
-    rss = peak = count = 0
-    for each in _tree(pid):
-        with suppress(OSError):
-            fields = dict(
-                line.split(":", 1)
-                for line in Path(f"/proc/{each}/status").read_text().splitlines()
-                if ":" in line
-            )
-            rss += int(fields.get("VmRSS", "0 kB").split()[0])
-            peak += int(fields.get("VmHWM", "0 kB").split()[0])
-            count += 1
-    return {"rss_kb": rss, "peak_kb": peak, "processes": count}
-
-
-def work_sessions(data: Path, cache_dir: Path, what: str) -> dict:
-    """Server memory with three sessions that each opened overview, trends, rankings and map
-    (``what="app"``), or three sessions of an empty script (``what="floor"``)."""
-    with tempfile.TemporaryDirectory(prefix="bench-empty-") as scratch:
-        script = APP
-        if what == "floor":
-            script = str(Path(scratch) / "empty.py")
-            Path(script).write_text("", encoding="utf-8")
-        return _sessions(script, data, cache_dir, what)
-
-
-def _sessions(script: str, data: Path, cache_dir: Path, what: str) -> dict:
-    with _servers(script, data=data, cache_dir=cache_dir) as (server,), _chromium() as browser:
-        before = tree_memory_kb(server.process.pid)
-        tabs, loads = [], []
-        for _ in range(3):
-            tab = _tab(browser, server.url)
-            tabs.append(tab)
-            if what == "floor":
-                loads.append(tab.open("/", DONE))
-                continue
-            loads.append(tab.open("/", SESSION_PAGES[0][1]))
-            for path, expect in SESSION_PAGES[1:]:  # page links: the same session goes on
-                start = time.perf_counter()
-                tab.page.locator(f'a[data-testid="stSidebarNavLink"][href$="/{path}"]').click()
-                tab.page.wait_for_url(f"**/{path}*")
-                loads.append(tab.settle(expect, start))
-        time.sleep(2)  # let the last runs' garbage go
-        for tab in tabs:
-            tab.check()
-        found = tree_memory_kb(server.process.pid)
-    return {**found, "before_kb": before["rss_kb"], "loads": loads}
-
-
 # --------------------------------------------------------------------------------------------
 # Measurements (rows of the results table).
 
 
-@contextmanager
-def _warm_cache(data: Path) -> Iterator[Path]:
-    """A parse cache for ``data``, filled once, so both servers start in well under a minute."""
-    from benchmarks.run import DATA, _in_fresh_process
-
-    cache_dir = Path(tempfile.mkdtemp(prefix="cache-", dir=DATA))
-    try:
-        _in_fresh_process("warm", data, cache_dir)
-        yield cache_dir
-    finally:
-        shutil.rmtree(cache_dir, ignore_errors=True)
-
-
-def measure_browser(data: Path, runs: int, claims: int) -> list:
+def measure_browser(data: Path, runs: int, claims: int) -> list[Row]:
     """Item 4 in the browser: change of metric to the new chart drawn, app against floor."""
-    from benchmarks.run import Row, _fmt, _in_fresh_process
-
-    with _warm_cache(data) as cache_dir:
-        found = _in_fresh_process("browser", data, cache_dir, max(runs, 9), timeout=3600)
+    with warm_cache(data) as cache_dir:
+        found = in_fresh_process(work_browser, data, cache_dir, max(runs, 9), timeout=3600)
     rows = []
     for name, _, _ in CHARTS:
         result = found[name]
@@ -403,7 +299,7 @@ def measure_browser(data: Path, runs: int, claims: int) -> list:
         chart_ours = statistics.median(result["chart_ours"])
         chart_floor = statistics.median(result["chart_floor"])
         note = (
-            f"Chromium; chart drawn {_fmt(chart_ours, 's')} (floor {_fmt(chart_floor, 's')}); "
+            f"Chromium; chart drawn {fmt(chart_ours, 's')} (floor {fmt(chart_floor, 's')}); "
             f"first load {result['first']['ours']:.1f} s (floor {result['first']['floor']:.1f} s)"
         )
         rows.append(
@@ -422,38 +318,3 @@ def measure_browser(data: Path, runs: int, claims: int) -> list:
             )
         )
     return rows
-
-
-def measure_sessions(data: Path, runs: int, claims: int) -> list:
-    """Item 5: server RSS with the data loaded and three sessions open."""
-    from benchmarks.run import Row, _in_fresh_process
-
-    count = max(1, runs // 2)
-    with _warm_cache(data) as cache_dir:
-        ours = [
-            _in_fresh_process("sessions", data, cache_dir, "app", timeout=1800)
-            for _ in range(count)
-        ]
-        floor = [
-            _in_fresh_process("sessions", data, cache_dir, "floor", timeout=1800)
-            for _ in range(count)
-        ]
-    rss = statistics.median(r["rss_kb"] for r in ours) / 1024
-    peak = statistics.median(r["peak_kb"] for r in ours) / 1024
-    before = statistics.median(r["before_kb"] for r in ours) / 1024
-    return [
-        Row(
-            "server RSS, 3 sessions",
-            claims,
-            rss,
-            statistics.median(r["rss_kb"] for r in floor) / 1024,
-            "MB",
-            "< 400 MB at 100k",
-            rss < 400 if claims >= 100_000 else None,
-            "bare Streamlit, empty script, 3 sessions",
-            count,
-            f"peak {peak:.0f} MB; {before:.0f} MB before the first session; "
-            f"{ours[0]['processes']} process(es)",
-            {"ours": [r["rss_kb"] / 1024 for r in ours]},
-        )
-    ]

@@ -1,20 +1,15 @@
 """The real server in headless Chromium: one server on the fixed data set, one on data/.
 
 A session-scoped fixture starts `streamlit run dashboard/app.py` on a free port of 127.0.0.1
-with the same Python, polls /_stcore/health, and stops it at the end. Every tab records console
-errors, failed responses, dialogs and requests; a request to anything but this machine is
-aborted and fails the test. Screenshots go to tests/browser/screenshots/ (git-ignored).
+with the same Python, polls /_stcore/health, and stops it at the end (with benchmarks/server.py,
+as the benchmarks do). Every tab records console errors, failed responses, dialogs and
+requests; a request to anything but this machine is aborted and fails the test. Screenshots go
+to tests/browser/screenshots/ (git-ignored).
 """
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,99 +17,22 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from benchmarks.server import (
+    BASE_PATH_PROBE,
+    CHROMIUM,
+    DONE,
+    OUTSIDE,
+    VIEWPORT,
+    Server,
+    chromium,
+)
+from benchmarks.server import start as _start
+from benchmarks.server import stop as _stop
+
 ROOT = Path(__file__).resolve().parents[2]
 APP_DATA = ROOT / "tests" / "fixtures" / "app_data" / "data"
 SHOTS = Path(__file__).resolve().parent / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
-DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-VIEWPORT = {"width": 1400, "height": 1400}
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-OUTSIDE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
-# Opening a deep link (/trends), Streamlit's frontend first probes /trends/_stcore/health and
-# /trends/_stcore/host-config, gets 404, then uses the root. Those two 404s are expected.
-BASE_PATH_PROBE = re.compile(r"^/[a-z]+/_stcore/(health|host-config)$")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-
-def _start(
-    data_dir: Path | None,
-    log: Path,
-    script: str = "dashboard/app.py",
-    env_extra: dict[str, str] | None = None,
-) -> Server:
-    """``streamlit run script`` on a free port of 127.0.0.1 (headless, no usage statistics)
-    on ``data_dir`` (None: the bundled data/), once /_stcore/health answers."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
-    env.update(env_extra or {})
-    if data_dir is not None:
-        env["DASHBOARD_DATA_DIR"] = str(data_dir)
-    log.parent.mkdir(parents=True, exist_ok=True)
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return Server(url, process, log)
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text()}")
-
-
-def _stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -147,13 +65,9 @@ def xss_server(tmp_path_factory) -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     assert Path(CHROMIUM).exists(), "install Debian's chromium (see .ci/run)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @dataclass

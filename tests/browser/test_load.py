@@ -1,6 +1,6 @@
 """A minute of load: three browser sessions open links, change filters and switch pages while
 a sites file is rewritten every 2.5 s (every 5th save broken for a second). What is asserted is
-correctness; the interaction times are printed (see benchmarks/load.py), not asserted.
+correctness; the interaction times are printed (see benchmarks/load/), not asserted.
 
 Three sessions, not the benchmark's four, and a minute per interaction: on two cores the
 browsers' rendering, not the server, sets the pace (about 85% of the CPU with four
