@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -46,6 +47,11 @@ def point_hover(row: Mapping, lang: str) -> str:
             f"{row['source_publication']} {row['source_date']:%Y-%m-%d} · {row['source_title']}",
         ),
     ]
+    if isinstance(row.get("scope"), str):
+        lines.insert(1, (t("chart.scope", lang), name(row, lang, "scope_")))
+    reported = row.get("reported_by")
+    if isinstance(reported, int | np.integer) and reported > 1:
+        lines.append(t("chart.reported_by", lang, n=int(reported)))
     if row["derived"] and isinstance(row.get("formula"), str):
         lines.append((t("claims.formula", lang), row["formula"]))
     return hover(lines)
@@ -158,6 +164,11 @@ def trend_figure(
             )
         )
 
+    scopes = list(
+        dict.fromkeys(name(r, lang, "scope_") for r in records if isinstance(r.get("scope"), str))
+    )
+    if scopes:
+        note = f"{note} · {t('chart.scope_note', lang, scopes=' / '.join(scopes))}"
     layout = _layout(
         records, title=title, axis_unit=axis_unit, note=note, height=height, divisor=divisor
     )
@@ -178,7 +189,11 @@ def _points(
     anchor: bool = False,
 ) -> dict:
     sizes = [13] * len(points)
-    texts = [row_label(r, lang, unit_mode) for r in points]
+    # A figure of another scope than the series' site is marked; the note says which.
+    texts = [
+        row_label(r, lang, unit_mode) + (" *" if isinstance(r.get("scope"), str) else "")
+        for r in points
+    ]
     if anchor:  # the last actual point, repeated only to start the dashed line
         sizes[0] = 0
         texts[0] = ""

@@ -295,6 +295,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.as_printed": ("原文", "as printed"),
     "chart.period": ("时期", "period"),
     "chart.status": ("状态", "status"),
+    "chart.scope": ("统计范围", "scope"),
+    "chart.scope_note": (
+        "* 统计范围不同：{scopes}",
+        "* a different scope: {scopes}",
+    ),
+    "claims.reported_by": (
+        "**{n}篇文章报道了这一数字**（只计一次）：",
+        "**Reported by {n} articles** (counted once):",
+    ),
+    "claims.disagrees": (
+        "{n}篇文章对同一时期给出了不同的数字：",
+        "{n} articles give different figures for the same period:",
+    ),
+    "chart.reported_by": ("{n}篇文章报道了这一数字", "reported by {n} articles"),
     "chart.source": ("来源", "source"),
     "chart.quote": ("原文", "quote"),
     "chart.legend_actual": ("实际", "actual"),

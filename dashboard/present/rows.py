@@ -90,6 +90,14 @@ FIGURE_FIELDS = (
     "source_date",
     "source_title",
     "rank",
+    "variant",
+    "variant_name_zh",
+    "variant_name_en",
+    "scope",
+    "scope_name_zh",
+    "scope_name_en",
+    "same_as",
+    "reported_by",
 )
 # What the claims tables show after the figure: where it comes from.
 PROVENANCE = [
@@ -120,8 +128,9 @@ def row_dicts(rows: pd.DataFrame, fields: Sequence[str] | None = None) -> list[d
         series = rows[column]
         if isinstance(series.dtype, pd.CategoricalDtype):
             codes = series.cat.codes.to_numpy()
-            picked = np.asarray(series.cat.categories, dtype=object)[codes]
-            picked[codes < 0] = np.nan
+            # A trailing NaN stands for code -1 (missing), also when there are no categories.
+            categories = np.append(np.asarray(series.cat.categories, dtype=object), np.nan)
+            picked = categories[codes]
             values.append(picked.tolist())
         else:
             values.append(series.tolist())

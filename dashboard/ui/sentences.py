@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.present.articles import quote_context
+from dashboard.present.facts import disagreeing, other_reports
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
 from dashboard.ui.markdown import escape, highlighted
@@ -42,12 +43,17 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
     lang, dataset = page.lang, page.data.dataset
     with st.container(border=True, key="claim_detail"):
         st.subheader(page.t("claims.context"))
+        metric = name(row, lang, "metric_")
+        if isinstance(row.get("variant"), str):
+            metric += f" · {name(row, lang, 'variant_')}"
         st.markdown(
             escape(
-                f"{name(row, lang, 'site_')} · {name(row, lang, 'metric_')} · "
+                f"{name(row, lang, 'site_')} · {metric} · "
                 f"{row_label(row, lang, page.view.unit)} · {row['period']}"
             )
         )
+        if isinstance(row.get("scope"), str):
+            st.caption(escape(f"{page.t('chart.scope')}: {name(row, lang, 'scope_')}"))
         st.caption(
             escape(
                 " · ".join(
@@ -87,9 +93,36 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
         if isinstance(row.get("note"), str) and row["note"]:
             st.markdown(f"**{page.t('claims.note')}**")
             st.markdown(escape(row["note"]))
+        if not row["derived"]:
+            _across_articles(page, row)
         page_link(
             "sources",
             page.t("nav.sources"),
             source=str(row["source_id"]),
             claim=str(row["claim_id"]),
         )
+
+
+def _across_articles(page: Page, row: dict) -> None:
+    """The fact's other reports, and other articles' different figures, side by side."""
+    table, lang = page.data.table, page.lang
+    for key, found, flag in (
+        ("claims.reported_by", other_reports(table, row), False),
+        ("claims.disagrees", disagreeing(table, row), True),
+    ):
+        if found.empty:
+            continue
+        (st.warning if flag else st.markdown)(
+            escape(page.t(key, n=len(found) + 1)), **({"icon": ":material/info:"} if flag else {})
+        )
+        columns = st.columns(min(len(found) + 1, 3))
+        for column, item in zip(columns, [row, *found.to_dict("records")], strict=False):
+            with column.container(border=True):
+                st.markdown(escape(row_label(item, lang, page.view.unit)))
+                st.caption(
+                    escape(
+                        f"{item['source_publication']} {item['source_date']:%Y-%m-%d} · "
+                        f"{item['claim_id']}"
+                    )
+                )
+                st.text(str(item["quote"]))
