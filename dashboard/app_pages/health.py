@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.core.vocabulary import vocabulary_report
 from dashboard.present import health
 from dashboard.ui.data import coverage_reports
 from dashboard.ui.page import finish, open_page
@@ -22,6 +23,25 @@ else:
 st.subheader(page.t("health.files"))
 st.caption(page.t("health.files_help"))
 st.dataframe(health.files_frame(data.files), hide_index=True, key="health_files")
+
+report = data.memo("vocabulary", lambda: vocabulary_report(data.dataset))
+metrics, disagreements = health.vocabulary_frames(report, page.lang)
+st.subheader(page.t("health.vocabulary"))
+once = len(report.used_once)
+st.caption(
+    page.t(
+        "health.vocabulary_help",
+        metrics=len(report.metrics),
+        once=once,
+        share=f"{once / len(report.metrics):.0%}" if report.metrics else "0%",
+        unlinked=len(report.unlinked),
+    )
+)
+st.dataframe(metrics, hide_index=True, key="health_vocabulary")
+st.markdown(f"**{page.t('health.disagreements', n=len(disagreements))}**")
+if not disagreements.empty:
+    st.caption(page.t("health.disagreements_help"))
+    st.dataframe(disagreements, hide_index=True, key="health_disagreements")
 
 st.subheader(page.t("health.coverage"))
 st.caption(page.t("health.coverage_help"))

@@ -9,6 +9,8 @@ import pandas as pd
 from ..core.coverage import SourceCoverage
 from ..core.problems import Problem
 from ..core.snapshot import FileState
+from ..core.vocabulary import VocabularyReport
+from .i18n import name, t
 
 
 def format_time(timestamp: float | None) -> str:
@@ -93,3 +95,49 @@ def coverage_frames(reports: list[SourceCoverage]) -> tuple[pd.DataFrame, pd.Dat
         columns=["source", "line", "number", "context"],
     )
     return counts, uncaptured
+
+
+def vocabulary_frames(report: VocabularyReport, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each metric's use (most used first), and the figures articles disagree on, with
+    headers in ``lang``."""
+    metrics = pd.DataFrame(
+        [
+            {
+                t("vocab.metric", lang): f"{name(m, lang)} ({m.metric_id})",
+                t("vocab.claims", lang): m.claims,
+                t("vocab.facts", lang): m.facts,
+                t("vocab.sites", lang): m.sites,
+                t("vocab.periods", lang): m.periods,
+                t("vocab.variants", lang): (
+                    f"{', '.join(m.variants_used) or '-'} / {', '.join(m.variants_declared) or '-'}"
+                ),
+            }
+            for m in report.metrics
+        ],
+        columns=[
+            t(key, lang)
+            for key in (
+                "vocab.metric",
+                "vocab.claims",
+                "vocab.facts",
+                "vocab.sites",
+                "vocab.periods",
+                "vocab.variants",
+            )
+        ],
+    )
+    disagreements = pd.DataFrame(
+        [
+            {
+                t("vocab.metric", lang): " · ".join(str(part) for part in found.key if part),
+                t("vocab.figures", lang): " | ".join(
+                    f"{source_id}: {item.record.printed or f'{item.record.value:g}'}"
+                    f"{'' if item.record.printed else item.record.unit} ({item.file}:{item.line})"
+                    for source_id, item in found.claims
+                ),
+            }
+            for found in report.disagreements
+        ],
+        columns=[t("vocab.metric", lang), t("vocab.figures", lang)],
+    )
+    return metrics, disagreements

@@ -52,6 +52,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "written, suddenly much shorter or gone, so its last good version is shown; broken: no "
         "good version yet, only its valid records are shown.",
     ),
+    "health.vocabulary": ("指标体系", "Metric vocabulary"),
+    "health.vocabulary_help": (
+        "{metrics} 个指标，其中 {once} 个（{share}）只有一条数据；未关联的重复报道 {unlinked} 处。"
+        "同一指标、类别与时期的数字才可比较；只有一条数据的指标无法比较。",
+        "{metrics} metrics, {once} ({share}) carried by a single claim; {unlinked} unlinked "
+        "repeats. Only figures of one metric, variant and period compare; a metric with one "
+        "claim compares with nothing.",
+    ),
+    "health.disagreements": ("文章之间不一致的数字：{n} 处", "Figures articles disagree on: {n}"),
+    "health.disagreements_help": (
+        "不同文章对同一地点、指标、类别、时期给出了不同的数字；整理者的判断见各条数据的备注。",
+        "Different articles give different figures for one site, metric, variant and period; "
+        "the curator's reading is in each claim's note.",
+    ),
+    "vocab.metric": ("指标", "Metric"),
+    "vocab.claims": ("数据条数", "Claims"),
+    "vocab.facts": ("事实数", "Facts"),
+    "vocab.sites": ("地点数", "Sites"),
+    "vocab.periods": ("时期数", "Periods"),
+    "vocab.variants": ("类别（已用/已定义）", "Variants (used / declared)"),
+    "vocab.figures": ("各文章的数字", "Figures by article"),
     "health.coverage": ("覆盖情况", "Coverage"),
     "health.coverage_help": (
         "每篇文章中的数字：已录入为数据条目、属于日期、有理由排除（coverage_ignore.yaml），或尚未录入。",

@@ -359,6 +359,10 @@ def test_health_page_reports_what_the_cli_reports(tmp_path, monkeypatch):
     coverage = frame_with(at, "numbers")
     assert set(coverage["source"]) == {"f001", "f002"}
     assert (coverage["numbers"] > 0).all()
+    vocabulary = frame_with(at, "Facts")
+    dataset = load_dataset(data)
+    assert len(vocabulary) == len(dataset.metrics)
+    assert vocabulary["Claims"].sum() == len(dataset.claims)
     claims = data / "claims" / "f002.yaml"
     claims.write_text(
         claims.read_text(encoding="utf-8").replace("site: bzp", "site: bzq", 1), encoding="utf-8"
