@@ -28,7 +28,7 @@ class Ranking:
 
 def ranking_metric(table: pd.DataFrame) -> str | None:
     """The richest comparable metric: the one whose actual figures (a fact counted once)
-    cover the most sites in one period, measure and variant (ties: most figures, then id).
+    cover the most sites in one year, measure and variant (ties: most figures, then id).
     The first view of the rankings page should rank something."""
     rows = table[
         (table["status"].astype(str) == "actual")
@@ -38,7 +38,8 @@ def ranking_metric(table: pd.DataFrame) -> str | None:
     ]
     if rows.empty:
         return None
-    keys = ["metric_id", "measure", "variant", "period"]
+    year = pd.DatetimeIndex(rows["period_end"]).year
+    keys = [rows["metric_id"], rows["measure"], rows["variant"], year]
     sites = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
     best = sites.groupby(level="metric_id", observed=True).max()
     figures = rows.groupby("metric_id", observed=True).size()

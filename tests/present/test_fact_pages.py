@@ -68,19 +68,20 @@ def test_facts_variants_are_kept_apart(app_table: pd.DataFrame) -> None:
 
 
 def test_ranking_metric_is_the_widest_comparison() -> None:
-    """Rankings open on the metric whose actual figures cover most sites in one period."""
+    """Rankings open on the metric whose actual figures cover most sites in one year."""
     rows = [
-        ("a", "s1", "2023"),
-        ("a", "s2", "2023"),
-        ("b", "s1", "2023"),
-        ("b", "s2", "2023"),
-        ("b", "s3", "2023"),
-        ("c", "s1", "2022"),
-        ("c", "s2", "2023"),
-        ("c", "s3", "2024"),
-        ("c", "s4", "2024"),
+        ("a", "s1", "2023-12-31"),
+        ("a", "s2", "2023-12-31"),
+        ("b", "s1", "2023-02-28"),
+        ("b", "s2", "2023-05-31"),
+        ("b", "s3", "2023-12-31"),
+        ("c", "s1", "2022-12-31"),
+        ("c", "s2", "2023-12-31"),
+        ("c", "s3", "2024-12-31"),
+        ("c", "s4", "2024-12-31"),
     ]
-    frame = pd.DataFrame(rows, columns=["metric_id", "site_id", "period"]).assign(
+    frame = pd.DataFrame(rows, columns=["metric_id", "site_id", "period_end"])
+    frame = frame.assign(period_end=pd.to_datetime(frame["period_end"])).assign(
         measure="stock", variant=None, status="actual", comparable=True, same_as=None, derived=False
     )
     assert ranking_metric(frame) == "b"  # c has more figures, but only 2 sites in one period
