@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import CheckedClaims, Dataset, Exclusion, FileResult, Located
-from .facts import check_facts, check_series
+from .facts import check_facts
 from .models import Claim, FigureKind, Metric, Status, Unit
 from .periods import parse_period
 from .problems import Problem, did_you_mean
@@ -111,7 +111,6 @@ def check_dataset(data_dir: Path, files: list[FileResult]) -> Dataset:
     _check_sites(dataset)
     _check_claims(dataset, files)
     check_facts(dataset)
-    check_series(dataset)
     _check_exclusions(dataset, files)
     dataset.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code))
     return dataset

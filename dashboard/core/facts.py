@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .dataset import Dataset, Located
-from .models import Claim
-from .problems import did_you_mean
+from .models import Claim, FigureKind
+from .problems import Problem, did_you_mean
 
 # What makes two figures figures of one fact (with the figure itself).
 FACT_FIELDS = ("site", "metric", "variant", "scope", "period", "kind", "status")
@@ -28,73 +28,90 @@ def fact_key(claim: Claim) -> Key:
     return tuple(getattr(claim, name) for name in FACT_FIELDS)
 
 
-def _figure(dataset: Dataset, claim: Claim) -> tuple[float, str]:
-    unit = dataset.units.get(claim.unit)
-    factor = unit.record.factor if unit is not None else 1.0
-    return float(f"{claim.value * factor:.9g}"), claim.qualifier.value
+def _factors(dataset: Dataset) -> dict[str, float]:
+    return {unit_id: item.record.factor for unit_id, item in dataset.units.items()}
+
+
+def _figure(factors: dict[str, float], claim: Claim) -> tuple[float, str]:
+    """The figure in standard units (rounded past float noise) and its qualifier."""
+    return round(claim.value * factors.get(claim.unit, 1.0), 6), claim.qualifier.value
 
 
 def check_facts(dataset: Dataset) -> None:
-    """Check every ``same_as`` link, and report repeats across articles that have none."""
-    by_id = {item.record.id: (source_id, item) for source_id, item in dataset.claims}
+    """Across all claims, in one pass (this runs on every reload of the live store):
+
+    - a repeat of another article's figure without ``same_as`` is an ``unlinked-repeat``;
+    - a site's figures of one metric and variant form one series, so a running count is a
+      ``stock`` at a date in every article, never ``cumulative`` in one and ``stock`` in
+      another (``mixed-kinds``, reported once per series);
+    - every ``same_as`` link names a claim of another article with the same fact and figure.
+    """
+    factors = _factors(dataset)
+    first: dict[tuple[object, ...], tuple[str, Located[Claim]]] = {}  # per fact
+    figures: dict[tuple[object, ...], tuple[str, Located[Claim]]] = {}  # per fact and figure
+    series: dict[tuple[object, ...], Located[Claim]] = {}
+    mixed: set[tuple[object, ...]] = set()
+    linked: list[tuple[str, Located[Claim]]] = []
+    stock, cumulative = FigureKind.stock, FigureKind.cumulative
     for source_id, item in dataset.claims:
         claim = item.record
-        if claim.same_as is not None:
-            _check_link(dataset, by_id, source_id, item)
-    groups: dict[tuple[Key, tuple[float, str]], list[tuple[str, Located[Claim]]]] = defaultdict(
-        list
+        kind = claim.kind
+        if kind is stock or kind is cumulative:
+            key = (claim.site, claim.metric, claim.variant)
+            earlier_level = series.setdefault(key, item)
+            if earlier_level.record.kind is not kind and key not in mixed:
+                mixed.add(key)
+                dataset.problems.append(_mixed(item, earlier_level))
+        if claim.same_as is not None:  # its link is checked below
+            linked.append((source_id, item))
+            continue
+        fact = (
+            claim.site,
+            claim.metric,
+            claim.variant,
+            claim.scope,
+            claim.period,
+            kind,
+            claim.status,
+        )
+        earlier = first.setdefault(fact, (source_id, item))
+        if earlier[1] is item:
+            continue
+        # Another figure of this fact: only now is the figure worked out (rarely needed).
+        figures.setdefault((*fact, *_figure(factors, earlier[1].record)), earlier)
+        same = figures.setdefault((*fact, *_figure(factors, claim)), (source_id, item))
+        if same[0] != source_id:
+            dataset.problems.append(_repeat(item, same[1]))
+    if linked:
+        by_id = {item.record.id: (source_id, item) for source_id, item in dataset.claims}
+        for source_id, item in linked:
+            _check_link(dataset, by_id, factors, source_id, item)
+
+
+def _mixed(item: Located[Claim], earlier: Located[Claim]) -> Problem:
+    return item.problem(
+        "mixed-kinds",
+        f"{earlier.file}:{earlier.line} ({earlier.record.id}) records this site's "
+        f"{item.record.metric} as {earlier.record.kind.value}; one series takes one kind",
+        "kind",
+        "a running total (累计) at a date is a stock at that date",
     )
-    for source_id, item in dataset.claims:
-        claim = item.record
-        if claim.same_as is None:  # a linked claim's link is checked above
-            groups[(fact_key(claim), _figure(dataset, claim))].append((source_id, item))
-    for reports in groups.values():
-        if len(reports) < 2 or len({source_id for source_id, _ in reports}) < 2:
-            continue
-        first_source, first = reports[0]
-        for source_id, item in reports[1:]:
-            claim = item.record
-            if source_id == first_source:
-                continue
-            dataset.problems.append(
-                item.problem(
-                    "unlinked-repeat",
-                    f"{first.file}:{first.line} ({first.record.id}) reports the same figure "
-                    "for the same site, metric, period and kind",
-                    "id",
-                    f"link it: `same_as: {first.record.id}`",
-                )
-            )
 
 
-def check_series(dataset: Dataset) -> None:
-    """One site's figures of one metric and variant form one series: a running count is a
-    ``stock`` at a date in every article, never ``cumulative`` in one and ``stock`` in
-    another (``mixed-kinds``, reported at the later claims)."""
-    first: dict[tuple[str, str, str | None], dict[str, Located[Claim]]] = defaultdict(dict)
-    for _, item in dataset.claims:
-        claim = item.record
-        if claim.kind.value not in ("stock", "cumulative"):
-            continue
-        seen = first[(claim.site, claim.metric, claim.variant)]
-        seen.setdefault(claim.kind.value, item)
-        other = "cumulative" if claim.kind.value == "stock" else "stock"
-        if other in seen and seen[claim.kind.value] is item:
-            earlier = seen[other]
-            dataset.problems.append(
-                item.problem(
-                    "mixed-kinds",
-                    f"{earlier.file}:{earlier.line} ({earlier.record.id}) records this site's "
-                    f"{claim.metric} as {other}; one series takes one kind",
-                    "kind",
-                    "a running total (累计) at a date is a stock at that date",
-                )
-            )
+def _repeat(item: Located[Claim], earlier: Located[Claim]) -> Problem:
+    return item.problem(
+        "unlinked-repeat",
+        f"{earlier.file}:{earlier.line} ({earlier.record.id}) reports the same figure for the "
+        "same site, metric, period and kind",
+        "id",
+        f"link it: `same_as: {earlier.record.id}`",
+    )
 
 
 def _check_link(
     dataset: Dataset,
     by_id: dict[str, tuple[str, Located[Claim]]],
+    factors: dict[str, float],
     source_id: str,
     item: Located[Claim],
 ) -> None:
@@ -120,7 +137,7 @@ def _check_link(
         differ = [
             name for name in FACT_FIELDS if getattr(claim, name) != getattr(target.record, name)
         ]
-        if _figure(dataset, claim) != _figure(dataset, target.record):
+        if _figure(factors, claim) != _figure(factors, target.record):
             differ.append("figure")
         if differ:
             message = f"{claim.same_as!r} differs in {', '.join(differ)}: not the same fact"
@@ -138,12 +155,13 @@ class Disagreement:
 
 def disagreements(dataset: Dataset) -> list[Disagreement]:
     """Facts that articles give different figures for (derived rows aside)."""
+    factors = _factors(dataset)
     groups: dict[Key, list[tuple[str, Located[Claim]]]] = defaultdict(list)
     for source_id, item in dataset.claims:
         groups[fact_key(item.record)].append((source_id, item))
     return [
         Disagreement(key, tuple(reports))
         for key, reports in groups.items()
-        if len({_figure(dataset, item.record) for _, item in reports}) > 1
+        if len({_figure(factors, item.record) for _, item in reports}) > 1
         and len({source_id for source_id, _ in reports}) > 1
     ]

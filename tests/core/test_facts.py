@@ -25,17 +25,17 @@ ENTERPRISES = """  - id: {id}
 """
 
 
-def _second_article(data: Path, claims: str) -> None:
-    """Add article t2 (same month as t1) with ``claims`` as its claim file."""
-    seed = data.parent / "seeds" / "t2.txt"
+def _second_article(data: Path, claims: str, source: str = "t2") -> None:
+    """Add article ``source`` (same month as t1) with ``claims`` as its claim file."""
+    seed = data.parent / "seeds" / f"{source}.txt"
     seed.write_text(T2_TEXT, encoding="utf-8")
     digest = hashlib.sha256(seed.read_bytes()).hexdigest()
     with (data / "sources.yaml").open("a", encoding="utf-8") as sources:
         sources.write(
-            "  - id: t2\n    file: ../seeds/t2.txt\n    publication: 测试日报\n"
+            f"  - id: {source}\n    file: ../seeds/{source}.txt\n    publication: 测试日报\n"
             f'    title: 二\n    date: "2024-05-28"\n    sha256: {digest}\n'
         )
-    (data / "claims" / "t2.yaml").write_text(T2_HEAD + claims, encoding="utf-8")
+    (data / "claims" / f"{source}.yaml").write_text(T2_HEAD + claims, encoding="utf-8")
 
 
 def _repeat(**extra: str) -> str:
@@ -179,3 +179,17 @@ def test_facts_series_takes_one_kind(mini: Path) -> None:
     assert [(p.file, p.line, p.code) for p in problems] == [
         ("data/claims/t2.yaml", 10, "mixed-kinds")
     ]
+
+
+def test_facts_repeat_of_a_later_figure_is_found(mini: Path) -> None:
+    """t2 gives 4800 where t1 gave 5000; t3 repeating t2's 4800 is t2's repeat."""
+    claim = ENTERPRISES.format(
+        id="{id}", value=4800, qualifier="exact", quote="科技园企业已达4800家。"
+    )
+    _second_article(mini, claim.replace("{id}", "t2-park-4800"))
+    _second_article(mini, claim.replace("{id}", "t3-park-4800"), source="t3")
+    problems = load_dataset(mini).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [
+        ("data/claims/t3.yaml", 2, "unlinked-repeat")
+    ]
+    assert problems[0].hint == "link it: `same_as: t2-park-4800`"
