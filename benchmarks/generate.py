@@ -23,6 +23,7 @@ import hashlib
 import json
 import random
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.synthetic import (
@@ -43,7 +44,7 @@ from benchmarks.synthetic import (
     draw_sites,
 )
 
-GENERATOR_VERSION = 1  # bump when the output changes, so cached data sets are rebuilt
+GENERATOR_VERSION = 2  # bump when the output changes, so cached data sets are rebuilt
 
 FILES = 100  # claim files, one article each
 
@@ -158,12 +159,17 @@ def generate(out: Path, claims: int, seed: int = 1, files: int = FILES) -> Path:
         (data / "metrics" / f"{category}.yaml").write_text("\n".join(lines), encoding="utf-8")
 
     counts = [claims // files + (1 if i < claims % files else 0) for i in range(files)]
+    shared = _Shared()
     source_lines = ["# Articles (generated for benchmarks).", "sources:"]
     for index, count in enumerate(counts):
         sid = f"g{index:03d}"
         year = YEARS[index % len(YEARS)]
-        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        text, claim_yaml = _article(rng, sid, count, year, sites, metrics, _Yaml(index % 3 == 0))
+        rng.randint(1, 12)  # was the month; kept so that the draws after it stay the same
+        # Published in December: an actual figure of the article's year ends by its month.
+        date = f"{year}-12-{rng.randint(1, 28):02d}"
+        text, claim_yaml = _article(
+            rng, sid, count, year, sites, metrics, _Yaml(index % 3 == 0), shared
+        )
         raw = text.encode("utf-8")
         name = f"{index:03d}_{hashlib.sha256(raw).hexdigest()[:16]}.txt"
         (seeds / name).write_bytes(raw)
@@ -196,6 +202,22 @@ def hash_bit(text: str) -> bool:
     return hashlib.sha256(text.encode()).digest()[0] % 2 == 0
 
 
+@dataclass
+class _Shared:
+    """What the articles share, so that the data keeps the curation rules at any size: each
+    site's series of a metric takes one level kind (stock or cumulative), and a figure an
+    earlier article gave names that claim with ``same_as``."""
+
+    series_kind: dict[tuple[str, str], str] = field(default_factory=dict)
+    facts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # -> (sid, id)
+
+    def link(self, sid: str, rec: list[str], fact: tuple[str, ...]) -> None:
+        """Add ``same_as`` to ``rec`` when another article gave this figure first."""
+        first_sid, first_id = self.facts.setdefault(fact, (sid, rec[0].removeprefix("id: ")))
+        if first_sid != sid:
+            rec.append(f"same_as: {first_id}")
+
+
 def _article(
     rng: random.Random,
     sid: str,
@@ -204,6 +226,7 @@ def _article(
     sites: list[Site],
     metrics: list[Metric],
     y: _Yaml,
+    shared: _Shared,
 ) -> tuple[str, str]:
     """The article's text and its claims file."""
     sentences: list[str] = [f"{sid} 区域创新观察\n", "本报记者\n"]
@@ -224,6 +247,8 @@ def _article(
         if metric.unit == "percent":
             kind = "share"
         fig_kind = kind if metric.unit != "percent" else "share"
+        if fig_kind in ("stock", "cumulative"):
+            fig_kind = shared.series_kind.setdefault((site.id, metric.id), fig_kind)
         cid = f"{sid}-{site.id}-{metric.id}-{period.replace('..', '-')}-{made:05d}".lower()
         if rng.random() < 0.03 and unit in ("家", "个", "项", "件", "人"):
             value: float | int = 1000
@@ -246,6 +271,8 @@ def _article(
         if qual != "exact":
             rec.append(f"qualifier: {qual}")
         rec += [f'period: "{period}"', f"status: {status}", f"kind: {fig_kind}"]
+        fact = (site.id, metric.id, period, fig_kind, status, _num(value), unit, qual)
+        shared.link(sid, rec, fact)
         parts.append((fragment, rec))
         level_id = cid
         made += 1
@@ -266,6 +293,7 @@ def _article(
                 "kind: growth",
                 f"growth_of: {level_id}",
             ]
+            shared.link(sid, grec, (site.id, metric.id, period, "growth", status, _num(gvalue)))
             parts.append((f"同比增长{_num(gvalue)}%", grec))
             made += 1
         # 3) sometimes a rank
@@ -283,6 +311,7 @@ def _article(
                 f"status: {status}",
                 "kind: rank",
             ]
+            shared.link(sid, rrec, (site.id, metric.id, period, "rank", status, str(place)))
             parts.append((f"位居全国第{CN_DIGITS[place]}", rrec))
             made += 1
         sentence = (
