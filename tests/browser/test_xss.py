@@ -19,7 +19,7 @@ import yaml
 from dashboard.core.loader import load_dataset
 from dashboard.present.i18n import t
 from tests.browser.conftest import XSS_DATA, Tab
-from tests.browser.waits import point_until_tooltip
+from tests.browser.waits import point_until_tooltip, scroll_grid
 
 pytestmark = pytest.mark.browser
 
@@ -119,10 +119,7 @@ def grid_text(tab: Tab) -> str:
         )
         for top in _stops(height, view_h):
             for left in _stops(width, view_w):
-                scroller.evaluate(
-                    "(e, [x, y]) => { e.scrollLeft = x; e.scrollTop = y; }", [left, top]
-                )
-                page.wait_for_timeout(350)  # the accessible cells follow 200 ms after a scroll
+                scroll_grid(grid, left, top)  # and the accessible cells are those in view
                 cells = grid.locator('canvas td[role="gridcell"], canvas th[role="columnheader"]')
                 out.extend(cells.all_text_contents())
     assert out or not grids.count(), "no table cells read"

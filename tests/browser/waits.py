@@ -34,3 +34,80 @@ def point_until_tooltip(page, x: float, y: float, text: str, timeout: float = 60
             if time.monotonic() >= deadline:
                 raise
         nudge = 1 - nudge
+
+
+# Streamlit draws a dataframe with glide-data-grid on a canvas. Inside the canvas the grid keeps
+# an accessible table of the cells in view, which it rebuilds 200 ms after the view last moved.
+# GRID_VIEW reads, from the grid's own props (found through React's fiber of the canvas), which
+# cells are in view, as glide-data-grid computes them for that table: the frozen columns, then
+# from the first scrolled column as many as fill the width; the rows from the first in view.
+GRID_VIEW = """(grid) => {
+  const canvas = grid.querySelector('canvas[data-testid="data-grid-canvas"]');
+  const scroller = grid.querySelector('.dvn-scroller');
+  if (!canvas || !scroller) return null;
+  const key = Object.keys(canvas).find((k) => k.startsWith('__reactFiber$'));
+  let fiber = key ? canvas[key] : null;
+  while (fiber && !(fiber.memoizedProps && 'cellXOffset' in fiber.memoizedProps
+                    && 'accessibilityHeight' in fiber.memoizedProps)) {
+    fiber = fiber.return;
+  }
+  if (!fiber) return null;
+  const p = fiber.memoizedProps;
+  const columns = p.columns, freeze = p.freezeColumns || 0;
+  const shown = [];
+  let room = p.width;
+  for (let k = 0; k < freeze && k < columns.length; k++) {
+    shown.push(k);
+    room -= columns[k].width;
+  }
+  const first = Math.max(freeze, Math.min(columns.length - 1, p.cellXOffset));
+  let edge = p.translateX || 0, end = first;
+  while (edge <= room && end < columns.length) edge += columns[end++].width;
+  for (let k = first; k < end; k++) if (k >= freeze) shown.push(k);
+  if (!p.firstColAccessible && shown[0] === 0) shown.shift();  // the row-selection column
+  const rows = [];
+  for (let r = p.cellYOffset; r < Math.min(p.rows, p.cellYOffset + p.accessibilityHeight); r++) {
+    rows.push(r + 2);  // aria-rowindex: the header is row 1
+  }
+  const table = canvas.querySelector('table[role="grid"]');
+  const listed = (selector, attribute) => table
+    ? [...table.querySelectorAll(selector)].map((e) => Number(e.getAttribute(attribute)))
+    : [];
+  return {
+    left: scroller.scrollLeft,
+    top: scroller.scrollTop,
+    region: [p.cellXOffset, p.translateX || 0, p.cellYOffset, p.translateY || 0].join(),
+    want: [shown.map((k) => k + (p.firstColAccessible ? 1 : 0)), rows],
+    have: [listed('thead th[role="columnheader"]', 'aria-colindex'),
+           listed('tbody tr[role="row"]', 'aria-rowindex')],
+  };
+}"""
+
+GRID_SHOWS_VIEW = (
+    """([grid, before]) => {
+  const view = ("""
+    + GRID_VIEW
+    + """)(grid);
+  if (!view) return false;
+  const moved = view.left !== before.left || view.top !== before.top;
+  if (moved && view.region === before.region) return false;  // the scroll is not taken in yet
+  return JSON.stringify(view.want) === JSON.stringify(view.have);
+}"""
+)
+
+
+def scroll_grid(grid, left: int, top: int, timeout: float = 30_000) -> None:
+    """Scroll a dataframe (``grid``: its stDataFrame locator) to (left, top) and wait until its
+    accessible table lists exactly the columns and rows then in view."""
+    handle = grid.element_handle()
+    page = grid.page
+    before = handle.evaluate(GRID_VIEW) or {"left": None, "top": None, "region": None}
+    handle.evaluate(
+        """(grid, [x, y]) => {
+          const scroller = grid.querySelector('.dvn-scroller');
+          scroller.scrollLeft = x;
+          scroller.scrollTop = y;
+        }""",
+        [left, top],
+    )
+    page.wait_for_function(GRID_SHOWS_VIEW, arg=[handle, before], timeout=timeout)
