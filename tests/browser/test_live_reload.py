@@ -86,8 +86,11 @@ def test_live_broken_file_keeps_last_good_with_banner(new_tab, editable) -> None
     (problem,) = load_dataset(data).problems  # the banner says what the CLI says
     line = problem.line
     banner = tab.page.locator('[data-testid="stAlertContentWarning"]', has_text="f002.yaml")
-    banner.first.wait_for(timeout=15_000)
-    text = banner.first.inner_text()
+    # A save younger than the settle time is first shown as still being written (a banner
+    # without the problem); the file then settles into its last good version: wait for that.
+    settled = banner.filter(has_text="last good version")
+    settled.first.wait_for(timeout=15_000)
+    text = settled.first.inner_text()
     assert f"data/claims/f002.yaml:{line}" in text and "yaml-syntax" in text
     assert "last good version" in text
     tab.done()
