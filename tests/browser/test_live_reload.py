@@ -15,6 +15,7 @@ import pytest
 
 from dashboard.core.loader import load_dataset
 from tests.browser.conftest import APP_DATA, SHOTS, _start, _stop
+from tests.browser.waits import watcher_ticks
 
 pytestmark = pytest.mark.browser
 
@@ -123,9 +124,10 @@ def test_links_keep_their_view_while_files_are_saved(new_tab, editable) -> None:
     seen = []
     try:
         for _ in range(6):
-            tab.page.goto(server.url + link)
+            with tab.page.expect_websocket(timeout=60_000) as opened:
+                tab.page.goto(server.url + link)
             tab.page.get_by_role("heading", name="Trends", exact=True).wait_for(timeout=30_000)
-            tab.page.wait_for_timeout(2500)  # a few reloads and watcher ticks later
+            watcher_ticks(opened.value, 3)  # a few watcher ticks (and the reloads they start)
             tab.done()
             seen.append((urlsplit(tab.page.url).path, tab.query()))
     finally:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import time
 
+from google.protobuf.message import DecodeError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 DECK_TOOLTIP = """(text) => [...document.querySelectorAll('.deck-tooltip')]
   .some((e) => e.innerText.includes(text))"""
@@ -111,3 +113,29 @@ def scroll_grid(grid, left: int, top: int, timeout: float = 30_000) -> None:
         [left, top],
     )
     page.wait_for_function(GRID_SHOWS_VIEW, arg=[handle, before], timeout=timeout)
+
+
+# How a run of the data watcher (a fragment run every second) ends: having found nothing new,
+# or having asked for a rerun of the page to reload the data. Nothing else reruns the page
+# while a test only looks at it.
+TICK_ENDS = (ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY, ForwardMsg.FINISHED_EARLY_FOR_RERUN)
+
+
+def watcher_tick_ended(payload: str | bytes) -> bool:
+    """True for a message of the server (a websocket frame) that a tick of the data watcher
+    ended, see :data:`TICK_ENDS`."""
+    if isinstance(payload, str):
+        return False
+    try:
+        message = ForwardMsg.FromString(payload)
+    except DecodeError:
+        return False
+    return message.WhichOneof("type") == "script_finished" and message.script_finished in TICK_ENDS
+
+
+def watcher_ticks(socket, count: int, timeout: float = 60_000) -> None:
+    """Wait until ``count`` more ticks of the data watcher have ended on the session of this
+    websocket (``page.expect_websocket()`` gives it). A tick that found newer data ends by
+    starting a reload of the page, which may still be running."""
+    for _ in range(count):
+        socket.wait_for_event("framereceived", predicate=watcher_tick_ended, timeout=timeout)
