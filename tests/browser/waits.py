@@ -21,9 +21,9 @@ def point_until_tooltip(page, x: float, y: float, text: str, timeout: float = 60
     """Point at (x, y) on a deck.gl map until its tooltip shows ``text``.
 
     The tooltip comes from deck.gl picking the object under the pointer: once it shows, the
-    layers are drawn and a press there picks that object. deck.gl picks once per pointer move,
-    so a move made before the layers were drawn finds nothing and shows nothing; the pointer
-    is nudged by a pixel (the dots are wider) and the tooltip awaited again, until ``timeout``.
+    layers are drawn and a press there picks that object. deck.gl picks on pointer moves;
+    should a move made before the layers were drawn find nothing, the pointer is nudged by a
+    pixel (the dots are wider) and the tooltip awaited again, until ``timeout``.
     """
     deadline = time.monotonic() + timeout / 1000
     nudge = 0
