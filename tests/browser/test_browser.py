@@ -9,9 +9,9 @@ import math
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.present.i18n import t
+from tests.browser.waits import point_until_tooltip
 
 pytestmark = pytest.mark.browser
 
@@ -213,7 +213,6 @@ def test_map_click_on_a_site_shows_its_claims(new_tab):
     tab = new_tab().open("/map?lang=en&region=hefei", expect='[data-testid="stDeckGlJsonChart"]')
     canvas = tab.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for()
-    tab.page.wait_for_timeout(1500)  # let deck.gl draw before picking
     box = canvas.bounding_box()
     # Hefei preset: centre 31.82N 117.23E, zoom 9; the site is at 31.84N 117.13E.
     scale = 512 * 2**9 / 360  # Web-Mercator pixels per degree of longitude at zoom 9
@@ -223,19 +222,11 @@ def test_map_click_on_a_site_shows_its_claims(new_tab):
 
     dx = (117.13 - 117.23) * scale
     dy = -(y(31.84) - y(31.82)) * scale
-    heading = 'h3:has-text("Claims of Hefei High-tech Zone")'
-    for _ in range(3):  # on a busy machine deck.gl may not be ready to pick the first time
-        tab.page.mouse.move(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
-        tab.page.wait_for_timeout(300)
-        tab.page.mouse.down()  # a press and release, as a hand makes it (a 0 ms click is dropped)
-        tab.page.wait_for_timeout(100)
-        tab.page.mouse.up()
-        try:
-            tab.page.wait_for_selector(heading, timeout=8000)
-            break
-        except PlaywrightTimeout:
-            tab.page.mouse.move(box["x"] + 5, box["y"] + 5)  # away, so the next press is new
-    tab.done(heading)
+    x0, y0 = box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy
+    point_until_tooltip(tab.page, x0, y0, "Hefei High-tech Zone")  # deck.gl picks the dot
+    tab.page.mouse.down()
+    tab.page.mouse.up()
+    tab.done('h3:has-text("Claims of Hefei High-tech Zone")')
     tab.check()
     assert tab.query().get("sites") == "hefei_hitech"
     tab.shot("map-click")

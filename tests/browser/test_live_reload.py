@@ -15,6 +15,7 @@ import pytest
 
 from dashboard.core.loader import load_dataset
 from tests.browser.conftest import APP_DATA, SHOTS, _start, _stop
+from tests.browser.waits import watcher_ticks
 
 pytestmark = pytest.mark.browser
 
@@ -86,8 +87,11 @@ def test_live_broken_file_keeps_last_good_with_banner(new_tab, editable) -> None
     (problem,) = load_dataset(data).problems  # the banner says what the CLI says
     line = problem.line
     banner = tab.page.locator('[data-testid="stAlertContentWarning"]', has_text="f002.yaml")
-    banner.first.wait_for(timeout=15_000)
-    text = banner.first.inner_text()
+    # A save younger than the settle time is first shown as still being written (a banner
+    # without the problem); the file then settles into its last good version: wait for that.
+    settled = banner.filter(has_text="last good version")
+    settled.first.wait_for(timeout=15_000)
+    text = settled.first.inner_text()
     assert f"data/claims/f002.yaml:{line}" in text and "yaml-syntax" in text
     assert "last good version" in text
     tab.done()
@@ -120,9 +124,10 @@ def test_links_keep_their_view_while_files_are_saved(new_tab, editable) -> None:
     seen = []
     try:
         for _ in range(6):
-            tab.page.goto(server.url + link)
+            with tab.page.expect_websocket(timeout=60_000) as opened:
+                tab.page.goto(server.url + link)
             tab.page.get_by_role("heading", name="Trends", exact=True).wait_for(timeout=30_000)
-            tab.page.wait_for_timeout(2500)  # a few reloads and watcher ticks later
+            watcher_ticks(opened.value, 3)  # a few watcher ticks (and the reloads they start)
             tab.done()
             seen.append((urlsplit(tab.page.url).path, tab.query()))
     finally:

@@ -19,6 +19,7 @@ import yaml
 from dashboard.core.loader import load_dataset
 from dashboard.present.i18n import t
 from tests.browser.conftest import XSS_DATA, Tab
+from tests.browser.waits import point_until_tooltip, scroll_grid
 
 pytestmark = pytest.mark.browser
 
@@ -118,10 +119,7 @@ def grid_text(tab: Tab) -> str:
         )
         for top in _stops(height, view_h):
             for left in _stops(width, view_w):
-                scroller.evaluate(
-                    "(e, [x, y]) => { e.scrollLeft = x; e.scrollTop = y; }", [left, top]
-                )
-                page.wait_for_timeout(350)  # the accessible cells follow 200 ms after a scroll
+                scroll_grid(grid, left, top)  # and the accessible cells are those in view
                 cells = grid.locator('canvas td[role="gridcell"], canvas th[role="columnheader"]')
                 out.extend(cells.all_text_contents())
     assert out or not grids.count(), "no table cells read"
@@ -228,7 +226,6 @@ def test_xss_map_tooltip_and_click(new_tab, xss_server, lang):
     )
     page = tab.page
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    page.wait_for_timeout(1500)  # let deck.gl draw before picking
     box = canvas.bounding_box()
     # Hefei preset: centre 31.82N 117.23E, zoom 9 (tests/fixtures/xss_data/data/regions.yaml).
     scale = 512 * 2**9 / 360  # Web-Mercator pixels per degree of longitude at zoom 9
@@ -238,18 +235,11 @@ def test_xss_map_tooltip_and_click(new_tab, xss_server, lang):
 
     x = box["x"] + box["width"] / 2 + (SITE["lon"] - 117.23) * scale
     y = box["y"] + box["height"] / 2 - (mercator(SITE["lat"]) - mercator(31.82)) * scale
-    page.mouse.move(x, y)
-    page.wait_for_function(
-        "(name) => [...document.querySelectorAll('.deck-tooltip')]"
-        ".some((e) => e.innerText.includes(name))",
-        arg=site_name(lang),
-        timeout=60_000,
-    )
+    point_until_tooltip(page, x, y, site_name(lang))  # deck.gl has drawn and picks the dot
     assert site_name(lang) in page.locator(".deck-tooltip").first.inner_text()
     assert_inert(tab)
 
-    page.mouse.down()  # a press and release, as a hand makes it (a 0 ms click is dropped)
-    page.wait_for_timeout(100)
+    page.mouse.down()
     page.mouse.up()
     page.wait_for_function("() => location.search.includes('sites=xss_park')", timeout=60_000)
     tab.done()
