@@ -16,7 +16,7 @@ from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
 from dashboard.ui.markdown import escape
 from dashboard.ui.registry import SPECS, PageSpec
-from dashboard.ui.session import link_notices, run_data, view, write_link
+from dashboard.ui.session import enter_page, link_notices, run_data, view, write_link
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Page:
 
 def open_page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""
+    enter_page(key)
     current = Page(SPECS[key], run_data(), view().lang or "en")
     current.notice_box = st.container()
     _banner(current)

@@ -22,6 +22,7 @@ from dashboard.present.view import Ignored, Options, View, parse_view
 from dashboard.ui.data import Loaded, current_version, load
 
 VIEW, WRITTEN, NOTICES = "view", "_written_params", "_link_notices"
+PAGE, DEFAULTED = "_page", "_defaulted"  # the page drawn; view fields a page filled in itself
 DATA_VERSION, RUN_DATA = "_data_version", "_run_data"
 RELOAD_SECONDS = 1.0  # how often an open page checks the data folder for saved edits
 
@@ -44,13 +45,35 @@ def set_view(**changes: Any) -> None:
         return
     _store(view().with_(**changes))
     st.session_state[NOTICES] = []
+    defaulted = st.session_state.get(DEFAULTED, {})
+    for name in changes:  # chosen now: it travels to the other pages
+        defaulted.pop(name, None)
 
 
 def fall_back(**changes: Any) -> None:
     """The page shows something else than the view names (a value it has no figures for, so
     a default): the view follows, so that the link says what is on screen. The reader did not
-    act, so the link's notices stay."""
+    act, so the link's notices stay; and the value is this page's default, so it stays on
+    this page (see :func:`enter_page`)."""
     _store(view().with_(**changes))
+    page = st.session_state.get(PAGE)
+    defaulted = st.session_state.setdefault(DEFAULTED, {})
+    for name in changes:
+        defaulted[name] = page
+
+
+def enter_page(key: str) -> None:
+    """Page ``key`` is drawn: what another page filled in by itself (its default metric, its
+    first article) is dropped, so that a page's defaults never become another page's hidden
+    filters. What the reader chose, or a link named, stays."""
+    st.session_state[PAGE] = key
+    defaulted = st.session_state.get(DEFAULTED, {})
+    others = {name: None for name, page in defaulted.items() if page != key}
+    if others:
+        blank = View()
+        _store(view().with_(**{name: getattr(blank, name) for name in others}))
+        for name in others:
+            del defaulted[name]
 
 
 def _store(new: View) -> None:
@@ -89,6 +112,7 @@ def start() -> Loaded:
         parsed = parse_view({k: [v] for k, v in params.items()}, _options(data))
         settled = parsed.view
         st.session_state[NOTICES] = parsed.ignored
+        st.session_state[DEFAULTED] = {}  # what a link names was chosen
     else:
         settled = view()
     if settled.lang is None:

@@ -302,6 +302,24 @@ def test_view_survives_a_page_switch():
     assert at.query_params["unit"] == "printed"
 
 
+def test_page_defaults_stay_on_their_page():
+    """Overview -> trends -> sources -> claims, choosing nothing: claims shows every row; the
+    trends page's default metric and the sources page's first article are not its filters.
+    A metric the reader picks on trends does travel."""
+    at = ok(open_page("overview"))
+    for page in ("trends", "sources", "claims"):
+        at.switch_page(f"app_pages/{page}.py").run()
+        ok(at)
+    total = len(ok(open_page("claims")).dataframe[0].value)
+    assert len(at.dataframe[0].value) == total
+    assert "metric" not in at.query_params and "source" not in at.query_params
+    at.switch_page("app_pages/trends.py").run()
+    assert "metric" in ok(at).query_params  # trends shows (and links) its default again
+    at.selectbox(key="w_trends_metric").set_value("tax_revenue").run()
+    at.switch_page("app_pages/claims.py").run()
+    assert ok(at).query_params["metric"] == "tax_revenue"
+
+
 def test_data_problems_are_shown_not_raised(tmp_path, monkeypatch):
     """A broken data file: the rest loads, every page runs, the problems are listed."""
     shutil.copytree(APP_DATA, tmp_path / "app_data")
