@@ -230,7 +230,7 @@ class Metric(Strict):
     """A concept claims measure, so that like compares with like across sites and time.
 
     Fields: id, name_zh, name_en, description, category, unit (the standard unit),
-    comparable (whether values may be ranked across sites), variants.
+    comparable (whether values may be ranked across sites), replaces (former ids), variants.
     """
 
     id: Slug = Field(description="Stable id, e.g. `registered_enterprises`.")
@@ -241,6 +241,11 @@ class Metric(Strict):
     unit: Slug = Field(description="The standard unit all values convert to (units.yaml).")
     comparable: bool = Field(
         default=True, description="Whether values can be ranked across sites as they stand."
+    )
+    replaces: list[Slug] = Field(
+        default_factory=list,
+        description="Metric ids this one took over when the vocabulary was merged: links "
+        "that name them open this metric.",
     )
     variants: list[Variant] = Field(
         default_factory=list,

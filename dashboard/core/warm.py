@@ -9,9 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cache import ParseCache, WarmDataset, snapshot_key
-from .checks import read_article
 from .dataset import FileResult, display_name
 from .problems import Problem
+from .registries import read_article
 from .snapshot import FileState, FileStatus, Snapshot
 
 

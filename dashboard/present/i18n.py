@@ -140,6 +140,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{param}={value}：未知值，改为最接近的 {replacement}",
         "{param}={value}: unknown, replaced by the nearest valid value {replacement}",
     ),
+    "ignored.renamed": (
+        "{param}={value}：该指标已并入 {replacement}",
+        "{param}={value}: this metric is now part of {replacement}",
+    ),
     "ignored.param": ("{param}：未知参数，已忽略", "{param}: unknown parameter, ignored"),
     "ignored.unavailable": (
         "{param}={value}：当前选择下没有这个值，改为 {replacement}",

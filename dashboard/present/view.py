@@ -97,8 +97,8 @@ class View:
 class Ignored:
     """One part of a link that was not used: why, and what was used instead (if anything).
 
-    ``reason`` is ``unknown``, ``malformed``, ``replaced``, ``param``, ``unavailable`` or
-    ``too_long`` (an i18n key ``ignored.<reason>``).
+    ``reason`` is ``unknown``, ``malformed``, ``replaced``, ``renamed`` (a metric merged into
+    another), ``param``, ``unavailable`` or ``too_long`` (an i18n key ``ignored.<reason>``).
     """
 
     param: str
@@ -114,6 +114,7 @@ class Options:
     regions: Collection[str] = ()
     sites: Collection[str] = ()
     metrics: Collection[str] = ()
+    former_metrics: Mapping[str, str] = field(default_factory=dict)  # old id -> metric id
     variants: Collection[str] = ()  # every metric's variant ids
     sources: Collection[str] = ()
     claims: Collection[str] = ()
@@ -195,7 +196,13 @@ def parse_view(params: Mapping[str, str | list[str]], options: Options) -> Parse
     if "sites" in values:
         view = view.with_(sites=_id_list("sites", values["sites"], options.sites, out))
     if "metric" in values:
-        view = view.with_(metric=_one_id("metric", values["metric"], options.metrics, out))
+        old = values["metric"].strip()
+        if old in options.former_metrics and old not in options.metrics:
+            new = options.former_metrics[old]
+            out.append(Ignored("metric", old, "renamed", new))
+            view = view.with_(metric=new)
+        else:
+            view = view.with_(metric=_one_id("metric", values["metric"], options.metrics, out))
     if "measure" in values:
         view = view.with_(measure=_choice("measure", values["measure"], MEASURES, out))
     if "variant" in values:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.present import health
-from dashboard.present.i18n import t
+from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
 from dashboard.ui.markdown import escape
@@ -59,6 +59,14 @@ def _banner(current: Page) -> None:
         st.warning(escape(text), icon=":material/history:")
 
 
+def _shown(current: Page, item: Ignored) -> str:
+    """What the page shows instead: a metric by its name in the reader's language."""
+    metric = current.data.dataset.metrics.get(item.replacement or "")
+    if item.param == "metric" and metric is not None:
+        return name(metric.record, current.lang)
+    return item.replacement or ""
+
+
 def finish(current: Page) -> None:
     """Write the page's view to the URL, show the link, the notices and the data problems."""
     params = to_params(current.view, current.spec.params)
@@ -74,7 +82,7 @@ def finish(current: Page) -> None:
                         f"ignored.{item.reason}",
                         param=item.param,
                         value=item.value[:60],
-                        replacement=item.replacement or "",
+                        replacement=_shown(current, item),
                     )
                 )
             )

@@ -92,6 +92,9 @@ def _options(data: Loaded) -> Options:
         regions=set(ds.regions),
         sites=set(ds.sites),
         metrics=set(ds.metrics),
+        former_metrics={
+            old: metric_id for metric_id, item in ds.metrics.items() for old in item.record.replaces
+        },
         variants={v.id for item in ds.metrics.values() for v in item.record.variants},
         sources=set(ds.sources),
         claims=set(data.table["claim_id"].astype(str)),

@@ -193,3 +193,32 @@ def test_facts_repeat_of_a_later_figure_is_found(mini: Path) -> None:
         ("data/claims/t3.yaml", 2, "unlinked-repeat")
     ]
     assert problems[0].hint == "link it: `same_as: t2-park-4800`"
+
+
+def test_metric_replaces_ids_no_other_metric_has(mini: Path) -> None:
+    """A former id may be taken over by one metric only, and never be a current id."""
+    metrics = mini / "metrics" / "all.yaml"
+    text = metrics.read_text(encoding="utf-8")
+    metrics.write_text(
+        text.replace(
+            "description: Enterprises registered.}",
+            "description: Enterprises registered., replaces: [new_enterprises, tax_revenue]}",
+        ).replace(
+            "description: Contract value.}",
+            "description: Contract value., replaces: [new_enterprises]}",
+        ),
+        encoding="utf-8",
+    )
+    problems = load_dataset(mini).problems
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (
+            2,
+            "duplicate-id",
+            "'tax_revenue' is already a metric id or replaced at data/metrics/all.yaml:3",
+        ),
+        (
+            4,
+            "duplicate-id",
+            "'new_enterprises' is already a metric id or replaced at data/metrics/all.yaml:2",
+        ),
+    ]

@@ -147,3 +147,17 @@ def test_to_params_round_trips_through_parse():
     }
     parsed = parse_view(to_params(view, keys), OPTIONS)
     assert parsed.view == view and parsed.ignored == []
+
+
+def test_parse_view_opens_a_merged_metric_by_its_new_id():
+    """A link naming a metric that was merged into another opens that one and says so."""
+    options = Options(
+        metrics={"registered_enterprises"},
+        former_metrics={"new_enterprises": "registered_enterprises"},
+    )
+    parsed = parse_view({"metric": "new_enterprises"}, options)
+    assert parsed.view.metric == "registered_enterprises"
+    assert parsed.ignored == [
+        Ignored("metric", "new_enterprises", "renamed", "registered_enterprises")
+    ]
+    assert parse_view({"metric": "registered_enterprises"}, options).ignored == []
