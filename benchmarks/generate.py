@@ -44,7 +44,7 @@ from benchmarks.synthetic import (
     draw_sites,
 )
 
-GENERATOR_VERSION = 2  # bump when the output changes, so cached data sets are rebuilt
+GENERATOR_VERSION = 3  # bump when the output changes, so cached data sets are rebuilt
 
 FILES = 100  # claim files, one article each
 
@@ -202,6 +202,9 @@ def hash_bit(text: str) -> bool:
     return hashlib.sha256(text.encode()).digest()[0] % 2 == 0
 
 
+FACTORS = {unit: float(factor) for unit, _, factor, _ in UNITS}
+
+
 @dataclass
 class _Shared:
     """What the articles share, so that the data keeps the curation rules at any size: each
@@ -271,7 +274,9 @@ def _article(
         if qual != "exact":
             rec.append(f"qualifier: {qual}")
         rec += [f'period: "{period}"', f"status: {status}", f"kind: {fig_kind}"]
-        fact = (site.id, metric.id, period, fig_kind, status, _num(value), unit, qual)
+        # The figure in standard units, as the checks compare it (5万个 is 50000个).
+        std = f"{round(value * FACTORS[unit], 6):g}"
+        fact = (site.id, metric.id, period, fig_kind, status, std, qual)
         shared.link(sid, rec, fact)
         parts.append((fragment, rec))
         level_id = cid
