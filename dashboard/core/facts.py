@@ -83,7 +83,13 @@ def check_facts(dataset: Dataset) -> None:
         if same[0] != source_id:
             dataset.problems.append(_repeat(item, same[1]))
     if linked:
-        by_id = {item.record.id: (source_id, item) for source_id, item in dataset.claims}
+        # Links are few: index only the claims they name.
+        wanted = {item.record.same_as for _, item in linked}
+        by_id = {
+            item.record.id: (source_id, item)
+            for source_id, item in dataset.claims
+            if item.record.id in wanted
+        }
         for source_id, item in linked:
             _check_link(dataset, by_id, factors, source_id, item)
 
@@ -123,7 +129,7 @@ def _check_link(
                 "unknown-claim",
                 f"same_as {claim.same_as!r} is not a claim",
                 "same_as",
-                did_you_mean(claim.same_as, by_id),
+                did_you_mean(claim.same_as, [i.record.id for _, i in dataset.claims]),
             )
         )
         return

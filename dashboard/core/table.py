@@ -295,6 +295,14 @@ def _derived_slot(dataset: Dataset, run: _Run, rows: _Rows) -> _Slot | None:
 def reported_by(frame: pd.DataFrame) -> np.ndarray:
     """For each row, how many claims report its fact (itself and those ``same_as`` links
     join to it); 1 for a derived row."""
-    fact = frame["same_as"].astype(object).where(frame["same_as"].notna(), frame["claim_id"])
-    sizes = fact.map(fact.value_counts()).to_numpy(dtype="int64", na_value=1)
-    return np.where(frame["derived"].to_numpy(dtype=bool), 1, sizes)
+    out = np.ones(len(frame), dtype="int64")
+    same_as = frame["same_as"]
+    linked = same_as.notna().to_numpy()
+    if not linked.any():
+        return out  # the usual case, and a pass over every row at 100,000 claims
+    later = same_as[linked].astype(str).value_counts()  # first report -> later reports
+    first = frame["claim_id"].isin(later.index).to_numpy()
+    out[first] += later.reindex(frame["claim_id"][first].astype(str)).to_numpy()
+    out[linked] += later.reindex(same_as[linked].astype(str)).to_numpy()
+    out[frame["derived"].to_numpy(dtype=bool)] = 1
+    return out
