@@ -27,16 +27,7 @@ st.dataframe(health.files_frame(data.files), hide_index=True, key="health_files"
 report = data.memo("vocabulary", lambda: vocabulary_report(data.dataset))
 metrics, disagreements = health.vocabulary_frames(report, page.lang)
 st.subheader(page.t("health.vocabulary"))
-once = len(report.used_once)
-st.caption(
-    page.t(
-        "health.vocabulary_help",
-        metrics=len(report.metrics),
-        once=once,
-        share=f"{once / len(report.metrics):.0%}" if report.metrics else "0%",
-        unlinked=len(report.unlinked),
-    )
-)
+st.caption(page.t("health.vocabulary_help", **health.vocabulary_summary(report)))
 st.dataframe(metrics, hide_index=True, key="health_vocabulary")
 st.markdown(f"**{page.t('health.disagreements', n=len(disagreements))}**")
 if not disagreements.empty:

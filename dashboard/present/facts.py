@@ -8,8 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-# What makes two figures figures of one fact (see dashboard.core.facts.FACT_FIELDS).
-FACT_COLUMNS = ("site_id", "metric_id", "variant", "scope", "period", "kind", "status")
+from ..core.facts import FACT_FIELDS
+
+# The table's columns of what makes two figures figures of one fact.
+FACT_COLUMNS = tuple({"site": "site_id", "metric": "metric_id"}.get(f, f) for f in FACT_FIELDS)
 
 
 def fact_of(row: Mapping[str, Any]) -> str:

@@ -97,6 +97,17 @@ def coverage_frames(reports: list[SourceCoverage]) -> tuple[pd.DataFrame, pd.Dat
     return counts, uncaptured
 
 
+def vocabulary_summary(report: VocabularyReport) -> dict[str, object]:
+    """The figures the vocabulary section's caption states (``health.vocabulary_help``)."""
+    once = len(report.used_once)
+    return {
+        "metrics": len(report.metrics),
+        "once": once,
+        "share": f"{once / len(report.metrics):.0%}" if report.metrics else "0%",
+        "unlinked": len(report.unlinked),
+    }
+
+
 def vocabulary_frames(report: VocabularyReport, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each metric's use (most used first), and the figures articles disagree on, with
     headers in ``lang``."""

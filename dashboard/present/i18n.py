@@ -326,8 +326,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "* a different scope: {scopes}",
     ),
     "claims.reported_by": (
-        "**{n}篇文章报道了这一数字**（只计一次）：",
-        "**Reported by {n} articles** (counted once):",
+        "{n}篇文章报道了这一数字（只计一次）：",
+        "Reported by {n} articles (counted once):",
     ),
     "claims.disagrees": (
         "{n}篇文章对同一时期给出了不同的数字：",

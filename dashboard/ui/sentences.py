@@ -105,18 +105,22 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
 
 def _across_articles(page: Page, row: dict) -> None:
     """The fact's other reports, and other articles' different figures, side by side."""
-    table, lang = page.data.table, page.lang
-    for key, found, flag in (
-        ("claims.reported_by", other_reports(table, row), False),
-        ("claims.disagrees", disagreeing(table, row), True),
-    ):
-        if found.empty:
-            continue
-        (st.warning if flag else st.markdown)(
-            escape(page.t(key, n=len(found) + 1)), **({"icon": ":material/info:"} if flag else {})
-        )
-        columns = st.columns(min(len(found) + 1, 3))
-        for column, item in zip(columns, [row, *found.to_dict("records")], strict=False):
+    table = page.data.table
+    reports = other_reports(table, row)
+    if not reports.empty:
+        st.markdown(f"**{escape(page.t('claims.reported_by', n=len(reports) + 1))}**")
+        _side_by_side(page, [row, *reports.to_dict("records")])
+    others = disagreeing(table, row)
+    if not others.empty:
+        st.warning(escape(page.t("claims.disagrees", n=len(others) + 1)), icon=":material/info:")
+        _side_by_side(page, [row, *others.to_dict("records")])
+
+
+def _side_by_side(page: Page, items: list[dict]) -> None:
+    """Each claim's figure, article and quote, three to a row."""
+    lang = page.lang
+    for start in range(0, len(items), 3):
+        for column, item in zip(st.columns(3), items[start : start + 3], strict=False):
             with column.container(border=True):
                 st.markdown(escape(row_label(item, lang, page.view.unit)))
                 st.caption(

@@ -68,7 +68,7 @@ def enter_page(key: str) -> None:
     filters. What the reader chose, or a link named, stays."""
     st.session_state[PAGE] = key
     defaulted = st.session_state.get(DEFAULTED, {})
-    others = {name: None for name, page in defaulted.items() if page != key}
+    others = [name for name, page in defaulted.items() if page != key]
     if others:
         blank = View()
         _store(view().with_(**{name: getattr(blank, name) for name in others}))

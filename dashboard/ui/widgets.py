@@ -239,7 +239,7 @@ def metric_measure_region(
             container=top[2],
         )
     else:  # one group of figures: nothing to choose
-        variant = variants[0] or None if variants else None
+        variant = (variants[0] or None) if variants else None
         if current.view.variant != variant:
             fall_back(variant=variant)
     of_metric = of_variant(of_metric, variant)
