@@ -157,3 +157,14 @@ def test_name_picks_the_language_and_falls_back():
     row = {"site_name_zh": "滨海", "site_name_en": None}
     assert name(row, "zh", "site_") == "滨海"
     assert name(row, "en", "site_") == "滨海"
+
+
+def test_a_text_key_defined_in_two_modules_is_an_error(monkeypatch):
+    from types import SimpleNamespace
+
+    from dashboard.present import texts
+
+    twin = SimpleNamespace(__name__="twin", TEXTS={"app.title": ("甲", "A")})
+    monkeypatch.setattr(texts, "MODULES", (*texts.MODULES, twin))
+    with pytest.raises(ValueError, match=r"twin redefines \['app.title'\]"):
+        texts.merged()
