@@ -114,7 +114,7 @@ class Row:
     claims: int
     ours: float
     floor: float
-    unit: str  # "s" or "MB"
+    unit: str  # "s", "MB" or "×" (a ratio)
     target: str
     met: bool | None
     floor_name: str
@@ -141,6 +141,8 @@ def fmt(value: float, unit: str) -> str:
         return "–"
     if unit == "MB":
         return f"{value:,.0f} MB"
+    if unit == "×":
+        return f"{value:.2f}×"
     return f"{value * 1000:,.0f} ms" if value < 1 else f"{value:,.2f} s"
 
 

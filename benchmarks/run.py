@@ -27,7 +27,10 @@ The app's figures, at the largest size unless ``--only`` names them (see
 - browser: in headless Chromium, from picking another metric to the new chart drawn and the
   run over, on trends, rankings and map, against the same floor script;
 - sessions: the server's resident memory with three browser sessions that opened overview,
-  trends, rankings and map, against a bare Streamlit server running an empty script.
+  trends, rankings and map, against a bare Streamlit server running an empty script;
+- pages: in headless Chromium, from a click on a page's sidebar link to the page drawn, every
+  page, on the bundled data and on the generated set, against ``benchmarks/floor_pages.py``
+  (a bare multipage app with a select box, a plotly chart and a 300-row table per page).
 
     python -m benchmarks.run --only browser,sessions --sizes 10000,100000
 
@@ -69,6 +72,7 @@ from benchmarks.core import (
     measure_warm,
     work_profile,
 )
+from benchmarks.pages import measure_pages
 from benchmarks.rerun import measure_rerun
 from benchmarks.server import CHROMIUM
 from benchmarks.sessions import measure_sessions
@@ -86,6 +90,7 @@ APP = {
     "rerun": measure_rerun,
     "browser": measure_browser,
     "sessions": measure_sessions,
+    "pages": measure_pages,
 }
 OPTIONAL = APP  # the name the docstring and earlier commands use
 

@@ -4,7 +4,8 @@ import streamlit as st
 
 from dashboard.core.export import safe_csv
 from dashboard.present import tables
-from dashboard.present.rows import metric_counts, search, select, sort_claims
+from dashboard.present.formatting import number
+from dashboard.present.rows import TABLE_ROWS, metric_counts, search, select, sort_claims
 from dashboard.present.view import STATUSES
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.sentences import show_context
@@ -75,9 +76,21 @@ statuses = choose_many(
 text = text_filter(page, page.t("filter.text"), key="w_claims_q", container=middle[2])
 
 rows = select(table, region=region, sites=sites, metric=metric, statuses=statuses, source=source)
-rows = sort_claims(search(rows, text)).reset_index(drop=True)
+matching = sort_claims(search(rows, text)).reset_index(drop=True)
+# A browser draws a few thousand rows at once; more are the CSV's job, not the page's.
+rows = matching.head(TABLE_ROWS)
 shown = tables.claims_table(rows, lang, page.view.unit)
-st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
+if len(matching) > len(rows):
+    st.caption(
+        page.t(
+            "claims.capped",
+            shown=number(len(rows), lang, 0),
+            matching=number(len(matching), lang, 0),
+            total=number(len(table), lang, 0),
+        )
+    )
+else:
+    st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
 event = st.dataframe(
     shown,
     hide_index=True,
@@ -94,7 +107,7 @@ event = st.dataframe(
 # run before the browser fetched it (a 404), and building it cost every rerun time.
 st.download_button(
     page.t("claims.download"),
-    lambda: safe_csv(shown),
+    lambda: safe_csv(tables.claims_table(matching, lang, page.view.unit)),
     file_name="claims.csv",
     mime="text/csv",
     key="claims_download",

@@ -268,6 +268,9 @@ def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
     return table[mask]
 
 
+TABLE_ROWS = 1_000  # rows a page's table shows; the CSV download holds every matching row
+
+
 def sort_claims(table: pd.DataFrame) -> pd.DataFrame:
     """Claims in reading order: region, site, metric, period end, claim id."""
     if table.empty:

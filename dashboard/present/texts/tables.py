@@ -26,6 +26,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.publication": ("报纸", "Publication"),
     "claims.title": ("数据条目", "Claims"),
     "claims.count": ("显示 {shown} / {total} 条", "Showing {shown} of {total} claims"),
+    "claims.capped": (
+        "显示前 {shown} 条（符合筛选的共 {matching} 条，全部 {total} 条）。"
+        "缩小筛选范围以查看其余条目，或下载 CSV 获取全部符合筛选的条目。",
+        "Showing the first {shown} of {matching} matching claims ({total} in all). Narrow the "
+        "filters to see the others, or download the CSV for every matching claim.",
+    ),
     "claims.select_hint": (
         "在表格中选中一行，查看它在原文中的上下文。",
         "Select a row to see its sentence in the article.",
