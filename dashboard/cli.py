@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard validate | export | coverage | vocabulary | schema``."""
+"""Command line: ``python -m dashboard validate | export | coverage | vocabulary | draft |
+add-source | schema``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from .core.coverage import coverage
 from .core.dataset import DATA_DIR_ENV, default_data_dir
+from .core.draft import DraftError, draft_claims, drafts_yaml
 from .core.export import safe_csv
 from .core.loader import load_dataset
 from .core.schema import stale_schemas, write_schemas
@@ -156,6 +158,36 @@ def cmd_vocabulary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    try:
+        drafts = draft_claims(dataset, args.source)
+    except DraftError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    title = dataset.sources[args.source].record.title
+    text = drafts_yaml(drafts, args.source, title)
+    undecided = sum(len(d.undecided) for d in drafts)
+    summary = f"{len(drafts)} claims drafted for {args.source}, {undecided} fields undecided"
+    if args.output is None:
+        sys.stdout.write(text)
+        print(summary, file=sys.stderr)
+        return 0
+    out = Path(args.output)
+    if out.exists() and out.read_text(encoding="utf-8", errors="replace").strip() not in (
+        "",
+        "claims: []",
+    ):
+        print(
+            f"error: {out} already holds data; write the draft to a new file and merge it by hand",
+            file=sys.stderr,
+        )
+        return 2
+    out.write_text(text, encoding="utf-8")
+    print(f"{summary}: wrote {out}", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.write:
         for name in write_schemas(ROOT):
@@ -194,6 +226,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help=data_help)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_vocabulary)
+
+    p = sub.add_parser("draft", help="propose claims for an article's uncaptured figures")
+    p.add_argument("source", metavar="SOURCE_ID", help="the article's id in sources.yaml")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument(
+        "-o", "--output", help="write here (a new file, or an empty claims file); else stdout"
+    )
+    p.set_defaults(func=cmd_draft)
 
     p = sub.add_parser("schema", help="check (or --write) schema/*.json against the models")
     p.add_argument("--write", action="store_true")
