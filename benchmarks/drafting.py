@@ -24,6 +24,7 @@ from dashboard.core.loader import load_dataset
 from dashboard.core.models import Claim
 from dashboard.core.quotes import figure_in_quote
 
+ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("unit", "qualifier", "status", "kind", "period", "site", "metric")
 TARGETS = {"recall": 0.85, "precision": 0.70, "unit": 0.85, "qualifier": 0.85, "status": 0.85}
 
@@ -141,6 +142,21 @@ def table(scores: Iterable[Score]) -> str:
         cells += [f"{s.accuracy(name):.2f}" for name in FIELDS]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def drafting_report(data_dir: Path = ROOT / "data") -> str:
+    """The section of ``make bench``'s results: the table and whether the targets hold."""
+    scores = measure_drafting(data_dir)
+    held = ", ".join(
+        f"{name} {value:.2f} {'≥' if value >= target else '<'} {target}"
+        for name, target in TARGETS.items()
+        for value in [_total(scores[-1], name)]
+    )
+    return f"Drafted claims against the curated ones ({data_dir}):\n\n{table(scores)}\n\n{held}"
+
+
+def _total(score: Score, name: str) -> float:
+    return score.accuracy(name) if name in FIELDS else float(getattr(score, name))
 
 
 def main(argv: list[str] | None = None) -> int:
