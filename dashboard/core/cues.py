@@ -116,6 +116,7 @@ _THIS_YEAR_MONTHS = re.compile(r"(?<![年\d])(?:今年)?(\d{1,2})[—–-]+(\d{1
 _THIS_YEAR_QUARTER = re.compile(r"(?<![年第])(?:今年)?([一二三四1-4])季度")
 _THIS_YEAR = re.compile(r"今年|本年|当年")
 _LAST_YEAR = re.compile(r"去年|上年")
+YEAR_ONLY = re.compile(r"20\d\d年度?")  # a whole year, not its end (2023年底)
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

@@ -32,7 +32,7 @@ EXTRA = re.compile(
     r"|首位"
 )
 _SENTENCE_END = "。！？!?\n"
-_CLAUSE_END = "，；,;：:、" + _SENTENCE_END
+_CLAUSE_END = "，；,;" + _SENTENCE_END
 _QUOTE_STRIP = " \u3000\t“”\"'■……"
 
 
@@ -95,18 +95,46 @@ def _is_date(text: str, end: int) -> bool:
     return bool(_DATE_AFTER.match(text[end : end + 3]))
 
 
-def _nearest(mentions: list[Mention], left: int, right: int, at: int) -> tuple[Mention, str] | None:
-    """The mention last before ``at`` in [left, at), else first after it in [at, right), else
-    the nearest before ``left``: with how it was found."""
+# Narrowest first: within a sentence, the most specific place named before the figure is
+# what the figure is about (天津滨海—中关村科技园 … 北京科技企业 … 近5000家: the park).
+_SPECIFIC = [
+    "company", "facility", "institute", "platform", "park", "zone", "district", "city",
+    "province", "country",
+]  # fmt: skip
+
+
+_CITY_WORDS = re.compile(r"我市|全市|本市|该市")
+
+
+def _with_city_words(mentions: list[Mention], cities: set[str], text: str) -> list[Mention]:
+    """我市, 全市, 该市 as mentions of the city (a site named …市) named last before them."""
+    out = list(mentions)
+    for match in _CITY_WORDS.finditer(text):
+        named = [m for m in mentions if m.end <= match.start() and m.id in cities]
+        if named:
+            out.append(Mention(match.start(), match.end(), match.group(), named[-1].id))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _site(
+    mentions: list[Mention], kinds: dict[str, str], left: int, right: int, at: int
+) -> tuple[Mention, str] | None:
+    """The site of a figure at ``at`` in the sentence [left, right): the most specific one
+    named before it in the sentence, else the nearest one named in earlier sentences, else
+    one named after it in the sentence."""
+
+    def rank(m: Mention) -> int:
+        return _SPECIFIC.index(kinds[m.id]) if kinds.get(m.id) in _SPECIFIC else len(_SPECIFIC)
+
     before = [m for m in mentions if left <= m.start and m.end <= at]
     if before:
-        return before[-1], "in the sentence"
-    after = [m for m in mentions if at <= m.start and m.end <= right]
-    if after:
-        return after[0], "in the sentence after the figure"
+        return min(reversed(before), key=rank), "in the sentence"
     earlier = [m for m in mentions if m.end <= left]
     if earlier:
         return earlier[-1], "nearest earlier mention"
+    after = [m for m in mentions if at <= m.start and m.end <= right]
+    if after:
+        return min(after, key=rank), "in the sentence after the figure"
     return None
 
 
@@ -141,12 +169,14 @@ def draft_claims(dataset: Dataset, source_id: str) -> list[Draft]:
     if text is None:
         raise DraftError(f"the article of {source_id!r} ({source.record.file}) cannot be read")
     units = {uid: item.record.standard for uid, item in dataset.units.items()}
-    sites = find_mentions(text, site_names(dataset))
+    kinds = {site_id: item.record.kind.value for site_id, item in dataset.sites.items()}
+    cities = {k for k, item in dataset.sites.items() if item.record.name_zh.endswith("市")}
+    sites = _with_city_words(find_mentions(text, site_names(dataset)), cities, text)
     metrics = find_mentions(text, metric_names(dataset))
     published = source.record.date
     drafts: list[Draft] = []
     for figure in _figures(dataset, source_id, text, list(units)):
-        drafts.append(_draft(figure, text, published, units, sites, metrics))
+        drafts.append(_draft(figure, text, published, units, sites, metrics, kinds))
     _name(drafts, source_id)
     return drafts
 
@@ -158,6 +188,7 @@ def _draft(
     units: dict[str, str],
     sites: list[Mention],
     metrics: list[Mention],
+    kinds: dict[str, str],
 ) -> Draft:
     s_left, s_right = _sentence(text, figure.start, figure.end)
     c_left, c_right = _bounds(text, figure.start, figure.end, _CLAUSE_END)
@@ -179,18 +210,27 @@ def _draft(
     stat = cues.status(clause_before, sentence_before)
     notes.append(_said("status", stat))
     kin = cues.kind(clause_before, standard, text[max(0, figure.start - 2) : figure.start])
-    notes.append(_said("kind", kin))
     per = cues.period(sentence_before, published, stat.value, kin.value)
     if per.cue is None:  # the sentence names no date: the paragraph before it may
         p_left = text.rfind("\n", 0, s_left) + 1
         per = cues.period(text[p_left:s_left], published, stat.value, kin.value)
+    date_word = per.cue
+    if kin.cue is None and date_word is not None:
+        # No kind word: a figure of a whole year is what happened in it (2023年…活动300余场),
+        # one since a start a running total (近10年来…75个).
+        if cues.YEAR_ONLY.fullmatch(date_word):
+            kin = cues.Decision("flow", date_word)
+            per = cues.Decision(date_word[:4], date_word)
+        elif date_word.endswith("来"):
+            kin = cues.Decision("cumulative", date_word)
+    notes.append(_said("kind", kin))
     notes.append(_said("period", per, "the article's month"))
 
     value = figure.value
     if kin.value == "growth" and cues.declines(clause_before):
         value = -value
         notes.append("value negative (a fall)")
-    site = _nearest(sites, s_left, s_right, figure.start)
+    site = _site(sites, kinds, s_left, s_right, figure.start)
     if site is None:
         notes.append("site undecided")
     else:
