@@ -8,6 +8,9 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
+from .core.addsource import AddSourceError, add_source
 from .core.coverage import coverage
 from .core.dataset import DATA_DIR_ENV, default_data_dir
 from .core.draft import DraftError, draft_claims, drafts_yaml
@@ -174,10 +177,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(summary, file=sys.stderr)
         return 0
     out = Path(args.output)
-    if out.exists() and out.read_text(encoding="utf-8", errors="replace").strip() not in (
-        "",
-        "claims: []",
-    ):
+    if out.exists() and not _no_claims(out):
         print(
             f"error: {out} already holds data; write the draft to a new file and merge it by hand",
             file=sys.stderr,
@@ -185,6 +185,36 @@ def cmd_draft(args: argparse.Namespace) -> int:
         return 2
     out.write_text(text, encoding="utf-8")
     print(f"{summary}: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _no_claims(path: Path) -> bool:
+    """Whether ``path`` is an empty claims file (as add-source creates it)."""
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return content is None or content == {"claims": []}
+
+
+def cmd_add_source(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    try:
+        added = add_source(
+            data_dir,
+            Path(args.file),
+            publication=args.publication,
+            title=args.title,
+            date=args.date,
+            source_id=args.id,
+        )
+    except AddSourceError as err:
+        print(f"error: {err}\nnothing was changed", file=sys.stderr)
+        return 2
+    print(f"copied {args.file} to {added.article}")
+    print(f"added source {added.id} to {added.sources} (sha256 {added.sha256})")
+    print(f"created {added.claims} (no claims yet)")
+    print(f"next: python -m dashboard draft {added.id} -o {added.claims}")
     return 0
 
 
@@ -234,6 +264,15 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", help="write here (a new file, or an empty claims file); else stdout"
     )
     p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("add-source", help="register a new article and its empty claims file")
+    p.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--publication", required=True, help="the newspaper as printed")
+    p.add_argument("--title", required=True, help="the headline as printed")
+    p.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
+    p.add_argument("--id", help="the source id (default: the next aNNN)")
+    p.set_defaults(func=cmd_add_source)
 
     p = sub.add_parser("schema", help="check (or --write) schema/*.json against the models")
     p.add_argument("--write", action="store_true")

@@ -177,6 +177,7 @@ def draft_claims(dataset: Dataset, source_id: str) -> list[Draft]:
     drafts: list[Draft] = []
     for figure in _figures(dataset, source_id, text, list(units)):
         drafts.append(_draft(figure, text, published, units, sites, metrics, kinds))
+    _follow_series(drafts, dataset)
     _name(drafts, source_id)
     return drafts
 
@@ -262,6 +263,23 @@ def _draft(
         "note": "draft: " + "; ".join(notes) + ".",
     }
     return Draft(figure.start, figure.end, fields)
+
+
+def _follow_series(drafts: list[Draft], dataset: Dataset) -> None:
+    """A running total at a date is recorded as its series already is (stock or cumulative):
+    one series takes one kind."""
+    series = {
+        (c.record.site, c.record.metric): c.record.kind.value
+        for _, c in dataset.claims
+        if c.record.kind.value in ("stock", "cumulative")
+    }
+    for d in drafts:
+        known = series.get((d.fields["site"], d.fields["metric"]))
+        if known and d.fields["kind"] in ("stock", "cumulative") and d.fields["kind"] != known:
+            d.fields["note"] = d.fields["note"].replace(
+                f"kind {d.fields['kind']} (", f"kind {known}, as its series elsewhere (not "
+            )
+            d.fields["kind"] = known
 
 
 def _said(name: str, decision: cues.Decision, default: str = "no cue") -> str:
