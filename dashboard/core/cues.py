@@ -33,6 +33,7 @@ _BEFORE = {
 _QUALIFIER_AFTER = re.compile(r"^(以上|左右|之多)")
 _AFTER = {"以上": "over", "左右": "about", "之多": "more_than"}
 
+_NOW = re.compile(r"目前的|现有的?|现在的")
 _FORECAST = re.compile(r"预计|预期|有望")
 _TARGET = re.compile(r"力争|目标|争取|到20\d\d年")
 _PLAN = re.compile(r"计划|拟|将[要会可为新在达实增建提投]|规划|确定将|即将|建成后")
@@ -71,7 +72,9 @@ def qualifier(before: str, hedge: str | None, after: str) -> Decision:
 
 def status(clause_before: str, sentence_before: str) -> Decision:
     """forecast / target / plan from the clause before the figure, else the sentence's; else
-    actual."""
+    actual. A figure said to hold now (目前的200P, 现有) is actual whatever the sentence plans."""
+    if now := _NOW.search(clause_before[-6:]):
+        return Decision("actual", now.group())
     for text in (clause_before, sentence_before):
         for pattern, value in ((_FORECAST, "forecast"), (_TARGET, "target"), (_PLAN, "plan")):
             if match := pattern.search(text):

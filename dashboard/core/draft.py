@@ -202,6 +202,10 @@ def _draft(
     unit = figure.unit or UNDECIDED
     notes.append(f"unit {unit} as printed" if figure.unit else "unit undecided")
     standard = units.get(unit)
+    kin = cues.kind(clause_before, standard, text[max(0, figure.start - 2) : figure.start])
+    if kin.value == "rank" and figure.unit is None:  # 第三, 首位: a place in a ranking
+        unit, standard = "位", "rank"
+        notes[0] = "unit 位 (a rank)"
     qual = cues.qualifier(
         text[max(0, figure.start - 6) : figure.start],
         figure.hedge,
@@ -210,7 +214,6 @@ def _draft(
     notes.append(_said("qualifier", qual))
     stat = cues.status(clause_before, sentence_before)
     notes.append(_said("status", stat))
-    kin = cues.kind(clause_before, standard, text[max(0, figure.start - 2) : figure.start])
     per = cues.period(sentence_before, published, stat.value, kin.value)
     if per.cue is None:  # the sentence names no date: the paragraph before it may
         p_left = text.rfind("\n", 0, s_left) + 1
