@@ -7,7 +7,8 @@ A curated claim is found (recall) when a draft has its value and a quote that ov
 quote in the article; a draft is right (precision) when it is matched to a curated claim.
 Each curated claim takes at most one draft, the one whose figure stands nearest its own.
 On the matched pairs, each field's accuracy: the share of pairs where the draft says what
-the curated record says.
+the curated record says. "Bare precision" drafts again without the exclusions of
+``coverage_ignore.yaml``, as a new article is drafted before anyone has written any.
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ class Score:
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     misses: list[Miss] = field(default_factory=list)
     unmatched_curated: list[str] = field(default_factory=list)
+    # The same drafting as a new article gets it, with no coverage_ignore.yaml exclusions.
+    bare_drafted: int = 0
+    bare_matched: int = 0
+
+    @property
+    def bare_precision(self) -> float:
+        return self.bare_matched / self.bare_drafted if self.bare_drafted else 1.0
 
     @property
     def recall(self) -> float:
@@ -71,6 +79,8 @@ class Score:
             self.right[name] += other.right[name]
         self.misses.extend(other.misses)
         self.unmatched_curated.extend(other.unmatched_curated)
+        self.bare_drafted += other.bare_drafted
+        self.bare_matched += other.bare_matched
 
 
 def _curated_value(claim: Claim, name: str) -> str:
@@ -122,12 +132,17 @@ def measure_drafting(data_dir: Path) -> list[Score]:
     dataset: Dataset = load_dataset(data_dir)
     curated = list(dataset.claims)
     dataset.claims = []  # as if no claim were recorded yet
+    exclusions = list(dataset.exclusions)
     scores = []
     total = Score("all")
     for source_id in dataset.sources:
         text = dataset.texts[source_id]
         mine = [located.record for sid, located in curated if sid == source_id]
         score = _compare(source_id, text, mine, draft_claims(dataset, source_id))
+        dataset.exclusions = []
+        bare = _compare(source_id, text, mine, draft_claims(dataset, source_id))
+        dataset.exclusions = exclusions
+        score.bare_drafted, score.bare_matched = bare.drafted, bare.matched
         scores.append(score)
         total.add(score)
     return [*scores, total]
@@ -135,10 +150,11 @@ def measure_drafting(data_dir: Path) -> list[Score]:
 
 def table(scores: Iterable[Score]) -> str:
     """The scores as a markdown table."""
-    head = ["article", "curated", "drafted", "recall", "precision", *FIELDS]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * 3 + "---:|" * (len(head) - 3)]
+    head = ["article", "curated", "drafted", "recall", "precision", "bare precision", *FIELDS]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" + "---:|" * (len(head) - 1)]
     for s in scores:
         cells = [s.source, str(s.curated), str(s.drafted), f"{s.recall:.2f}", f"{s.precision:.2f}"]
+        cells.append(f"{s.bare_precision:.2f}")
         cells += [f"{s.accuracy(name):.2f}" for name in FIELDS]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -38,7 +38,7 @@ _FORECAST = re.compile(r"预计|预期|有望")
 _TARGET = re.compile(r"力争|目标|争取|到20\d\d年")
 _PLAN = re.compile(r"计划|拟|将[要会可为新在达实增建提投]|规划|确定将|即将|建成后")
 
-_GROWTH = re.compile(r"增长|增速|提高|提升|增加|下降|减少|翻|同比|增幅|上涨")
+_GROWTH = re.compile(r"增长|增速|提高|提升|增加|下降|减少|降低|回落|翻|同比|增幅|上涨")
 _DECLINE = re.compile(r"下降|减少|降低|回落")
 _SHARE = re.compile(r"占|比重|比例|份额|覆盖率|对接率|率[达为]?$|强度")
 _CUMULATIVE = re.compile(r"累计|总计|累积|先后|共计|已累计|历年")

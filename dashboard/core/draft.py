@@ -31,6 +31,16 @@ EXTRA = re.compile(
     r"|(?<=[国省市球内]第)[一二三](?![梯方批个次届期步线家产大])"
     r"|首位"
 )
+# Chinese figures the coverage report does not count, taken only when a unit of the registry
+# follows (数十种, 上万人, 逾亿元, 四大): not 一 alone (一个, 一批 are words, not counts).
+CHINESE_FIGURE = re.compile(
+    r"(?<![\d.,一二两三四五六七八九十百千万亿数上几第以])"
+    r"(?:[数上几][十百千万亿][一二两三四五六七八九十百千万亿]*"
+    r"|[二两三四五六七八九十百千][一二两三四五六七八九十百千万亿]*"
+    r"|(?<=[逾超破近约])[百千万亿]+)"
+)
+# A duration (两年来, 三年内) or a set phrase (四位一体) is not a figure.
+_NOT_A_FIGURE = re.compile(r"^(?:[来前内间里中后]|以来|一体)")
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = "，；,;" + _SENTENCE_END
 _QUOTE_STRIP = " \u3000\t“”\"'■……"
@@ -84,6 +94,19 @@ def _figures(dataset: Dataset, source_id: str, text: str, units: list[str]) -> l
             continue
         figure = read_figure(text, start, units)
         if figure is not None and start not in out:
+            out[start] = figure
+    for match in CHINESE_FIGURE.finditer(text):
+        start = match.start()
+        if start in out or any(a <= start < b for a, b in claimed):
+            continue
+        if any(a <= start and match.end() <= b for (a, b), _ in excluded):
+            continue
+        if any(f.start <= start < f.end for f in out.values()):
+            continue
+        figure = read_figure(text, start, units)
+        if figure is None or _NOT_A_FIGURE.match(text[figure.end : figure.end + 2]):
+            continue
+        if figure.unit is not None or text.startswith("大", figure.end):
             out[start] = figure
     return [out[k] for k in sorted(out)]
 

@@ -76,22 +76,23 @@ def read_figure(text: str, start: int, units: Iterable[str]) -> ReadFigure | Non
     if arabic is not None:
         number = arabic.group()
         value = float(number.replace(",", ""))
+        at = start + len(number)
     else:
         chinese = CHINESE.match(text, start)
         if chinese is None:
             return None
         number = chinese.group()
-        # Keep a trailing magnitude for the unit when the registry has magnitude + unit.
         parsed = chinese_value(number)
-        if len(number) > 1 and number[-1] in "万亿":
+        at = start + len(number)
+        if number[-1] in "万亿":
+            # 百亿元, 上万人, 逾亿元: the magnitude belongs to the unit when the registry has it.
             head = number[:-1]
-            head_value = 1.0 if _LOOSE.fullmatch(head) else chinese_value(head)
+            head_value = 1.0 if not head or _LOOSE.fullmatch(head) else chinese_value(head)
             if head_value is not None and _unit_after(text, start + len(head), known):
-                number, parsed = head, head_value
+                number, parsed, at = head or number, head_value, start + len(head)
         if parsed is None:
             return None
         value = parsed
-    at = start + len(number)
     hedge = None
     if text[at : at + 1] in ("余", "多"):
         hedge, at = text[at], at + 1
