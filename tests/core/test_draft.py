@@ -12,6 +12,7 @@ from dashboard.cli import main
 from dashboard.core import cues
 from dashboard.core.checks import UNDECIDED
 from dashboard.core.draft import draft_claims, drafts_yaml
+from dashboard.core.live import DataStore
 from dashboard.core.loader import load_dataset
 from dashboard.core.numerals import read_figure
 
@@ -172,3 +173,20 @@ def test_real_data_has_nothing_to_draft() -> None:
     dataset = load_dataset(ROOT / "data")
     assert len(dataset.sources) == 5
     assert all(draft_claims(dataset, source_id) == [] for source_id in dataset.sources)
+
+
+def test_saved_draft_is_held_back_until_decided(data_copy: Path) -> None:
+    """A draft saved into data/claims/ goes through the live reload like any edit: while a
+    field is undecided the file serves its last good version (no claims) and the problems
+    are the CLI's draft-field ones."""
+    store = DataStore(data_copy, clock=lambda: 10**10)  # every file long settled
+    first = store.refresh()
+    assert not (first.table["source_id"] == "a003").any()
+    out = data_copy / "claims/a003.yaml"
+    assert main(["draft", "a003", "--data-dir", str(data_copy), "-o", str(out)]) == 0
+    snapshot = store.refresh()
+    state = next(f for f in snapshot.files if f.file == "data/claims/a003.yaml")
+    assert state.status == "last-good"
+    assert "draft-field" in {p.code for p in state.problems}
+    assert [p.key for p in snapshot.problems] == [p.key for p in load_dataset(data_copy).problems]
+    assert not (snapshot.table["source_id"] == "a003").any()
