@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # Right before the figure (超70亿元, 近5000家, 突破9000亿元) or right after it (10个以上).
 _QUALIFIER_BEFORE = re.compile(
-    r"(超过|超出|超|逾|突破|破|以上|接近|将近|近|大约|约|最高|至多|最多)(?:了|达到|达|到)?$"
+    r"(超过|超出|(?<!赶)超|逾|突破|破|接近|将近|(?<![最附])近|大约|差不多|(?<![节制签预合契])约"
+    r"|最高|至多|最多)(?:了|达到|达|到)?$"
 )
 _BEFORE = {
     "超过": "over",
@@ -25,6 +26,7 @@ _BEFORE = {
     "将近": "nearly",
     "近": "nearly",
     "大约": "about",
+    "差不多": "about",
     "约": "about",
     "最高": "up_to",
     "至多": "up_to",
@@ -36,7 +38,9 @@ _AFTER = {"以上": "over", "左右": "about", "之多": "more_than"}
 _NOW = re.compile(r"目前的|现有的?|现在的")
 _FORECAST = re.compile(r"预计|预期|有望")
 _TARGET = re.compile(r"力争|目标|争取|到20\d\d年")
-_PLAN = re.compile(r"计划|拟|将[要会可为新在达实增建提投]|规划|确定将|即将|建成后")
+_PLAN = re.compile(r"计划|拟|将[要会可为新在达实增建提投]|规划|确定将|即将|建成后|预算")
+# After the figure in its clause, only words that cannot be read otherwise (8家企业确定将落户).
+_PLAN_AFTER = re.compile(r"^[^，。；,;]{0,12}?(确定将|将于|计划于|拟于)")
 
 _GROWTH = re.compile(r"增长|增速|提高|提升|增加|下降|减少|降低|回落|翻|同比|增幅|上涨")
 _DECLINE = re.compile(r"下降|减少|降低|回落")
@@ -70,11 +74,13 @@ def qualifier(before: str, hedge: str | None, after: str) -> Decision:
     return Decision("exact", None)
 
 
-def status(clause_before: str, sentence_before: str) -> Decision:
+def status(clause_before: str, sentence_before: str, clause_after: str = "") -> Decision:
     """forecast / target / plan from the clause before the figure, else the sentence's; else
     actual. A figure said to hold now (目前的200P, 现有) is actual whatever the sentence plans."""
     if now := _NOW.search(clause_before[-6:]):
         return Decision("actual", now.group())
+    if after := _PLAN_AFTER.search(clause_after):
+        return Decision("plan", after.group(1))
     for text in (clause_before, sentence_before):
         for pattern, value in ((_FORECAST, "forecast"), (_TARGET, "target"), (_PLAN, "plan")):
             if match := pattern.search(text):

@@ -229,13 +229,16 @@ def _draft(
     if kin.value == "rank" and figure.unit is None:  # 第三, 首位: a place in a ranking
         unit, standard = "位", "rank"
         notes[0] = "unit 位 (a rank)"
+    elif figure.unit is None and text.startswith("大", figure.end):  # 9大特色优势产业
+        unit, standard = "个", units.get("个")
+        notes[0] = "unit 个 (a count of N大…)"
     qual = cues.qualifier(
         text[max(0, figure.start - 6) : figure.start],
         figure.hedge,
         text[figure.end : figure.end + 3],
     )
     notes.append(_said("qualifier", qual))
-    stat = cues.status(clause_before, sentence_before)
+    stat = cues.status(clause_before, sentence_before, text[figure.end : c_right])
     notes.append(_said("status", stat))
     per = cues.period(sentence_before, published, stat.value, kin.value)
     if per.cue is None:  # the sentence names no date: the paragraph before it may

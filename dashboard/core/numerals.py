@@ -97,6 +97,15 @@ def read_figure(text: str, start: int, units: Iterable[str]) -> ReadFigure | Non
     if text[at : at + 1] in ("余", "多"):
         hedge, at = text[at], at + 1
     unit = _unit_after(text, at, known)
+    if unit == "个":
+        # 4个架次: a counter before a unit of its own (not 3个项目, where 项 starts a word).
+        after = _unit_after(text, at + 1, known)
+        if after is not None and len(after) > 1:
+            unit, at = after, at + 1
+    elif unit is None and text.startswith("大", at):  # 14大类, 3大系列
+        after = _unit_after(text, at + 1, known)
+        if after is not None:
+            unit, at = after, at + 1
     if unit is None and text[at : at + 1] in ("万", "亿"):
         # 2万多套: the magnitude, the hedge, then the unit.
         magnitude = text[at]

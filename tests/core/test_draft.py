@@ -37,6 +37,10 @@ UNITS = [u["id"] for u in yaml.safe_load((ROOT / "data/units.yaml").read_text())
         ("数十种", 10, "种", None),
         ("上万人", 1, "万人", None),
         ("一千三百项", 1300, "项", None),
+        ("4个架次", 4, "架次", None),
+        ("3个项目", 3, "个", None),
+        ("14大类", 14, "类", None),
+        ("亿元融资", 1, "亿元", None),  # 逾亿元: the figure starts at 亿
     ],
 )
 def test_read_figure_value_unit_hedge(text: str, value: float, unit: str, hedge: str) -> None:
@@ -59,6 +63,8 @@ def test_read_figure_value_unit_hedge(text: str, value: float, unit: str, hedge:
         ("拥有", None, "左右", "about"),
         ("注册企业", "余", "", "more_than"),
         ("实现", None, "，", "exact"),
+        ("节约了", None, "", "exact"),
+        ("差不多", None, "", "about"),
     ],
 )
 def test_qualifier_from_cue_words(before: str, hedge: str | None, after: str, expected) -> None:
