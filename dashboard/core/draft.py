@@ -129,18 +129,39 @@ _SPECIFIC = [
 _CITY_WORDS = re.compile(r"我市|全市|本市|该市")
 
 
-def _with_city_words(mentions: list[Mention], cities: set[str], text: str) -> list[Mention]:
-    """我市, 全市, 该市 as mentions of the city (a site named …市) named last before them."""
+def _with_city_words(
+    mentions: list[Mention], cities: set[str], text: str, home: str | None
+) -> list[Mention]:
+    """我市, 全市, 该市 as mentions of the city (a site named …市): the paper's own city when
+    it is a city's paper (天津日报), else the city named last before them."""
     out = list(mentions)
     for match in _CITY_WORDS.finditer(text):
-        named = [m for m in mentions if m.end <= match.start() and m.id in cities]
-        if named:
-            out.append(Mention(match.start(), match.end(), match.group(), named[-1].id))
+        named = [m.id for m in mentions if m.end <= match.start() and m.id in cities]
+        city = home if home is not None and match.group() != "该市" else None
+        city = city or (named[-1] if named else None)
+        if city is not None:
+            out.append(Mention(match.start(), match.end(), match.group(), city))
     return sorted(out, key=lambda m: m.start)
 
 
+# A wide place named as an attribute (京津冀地区专家, 北京资源, 全国第一) is not what the
+# figure is about.
+_WIDE = ("province", "country")
+_ATTRIBUTE = re.compile(r"地区|三地|两地|资源|科技企业|企业|的|籍|区域|范围|第|首|前列|各地|乃至")
+
+
+def _modifier(mention: Mention, kinds: dict[str, str], text: str) -> bool:
+    wide = kinds.get(mention.id) in _WIDE or text.startswith(("地区", "三地"), mention.end)
+    return wide and bool(_ATTRIBUTE.match(text, mention.end))
+
+
 def _site(
-    mentions: list[Mention], kinds: dict[str, str], left: int, right: int, at: int
+    mentions: list[Mention],
+    kinds: dict[str, str],
+    text: str,
+    left: int,
+    right: int,
+    at: int,
 ) -> tuple[Mention, str] | None:
     """The site of a figure at ``at`` in the sentence [left, right): the most specific one
     named before it in the sentence, else the nearest one named in earlier sentences, else
@@ -150,11 +171,14 @@ def _site(
         return _SPECIFIC.index(kinds[m.id]) if kinds.get(m.id) in _SPECIFIC else len(_SPECIFIC)
 
     before = [m for m in mentions if left <= m.start and m.end <= at]
-    if before:
-        return min(reversed(before), key=rank), "in the sentence"
-    earlier = [m for m in mentions if m.end <= left]
+    subjects = [m for m in before if not _modifier(m, kinds, text)]
+    if subjects:
+        return min(reversed(subjects), key=rank), "in the sentence"
+    earlier = [m for m in mentions if m.end <= left and not _modifier(m, kinds, text)]
     if earlier:
         return earlier[-1], "nearest earlier mention"
+    if before:
+        return min(reversed(before), key=rank), "in the sentence"
     after = [m for m in mentions if at <= m.start and m.end <= right]
     if after:
         return min(after, key=rank), "in the sentence after the figure"
@@ -194,7 +218,15 @@ def draft_claims(dataset: Dataset, source_id: str) -> list[Draft]:
     units = {uid: item.record.standard for uid, item in dataset.units.items()}
     kinds = {site_id: item.record.kind.value for site_id, item in dataset.sites.items()}
     cities = {k for k, item in dataset.sites.items() if item.record.name_zh.endswith("市")}
-    sites = _with_city_words(find_mentions(text, site_names(dataset)), cities, text)
+    home = next(  # 天津日报: the paper of 天津市, whose 我市 is Tianjin
+        (
+            k
+            for k in sorted(cities)
+            if source.record.publication.startswith(dataset.sites[k].record.name_zh[:-1])
+        ),
+        None,
+    )
+    sites = _with_city_words(find_mentions(text, site_names(dataset)), cities, text, home)
     metrics = find_mentions(text, metric_names(dataset))
     published = source.record.date
     drafts: list[Draft] = []
@@ -260,7 +292,7 @@ def _draft(
     if kin.value == "growth" and cues.declines(clause_before):
         value = -value
         notes.append("value negative (a fall)")
-    site = _site(sites, kinds, s_left, s_right, figure.start)
+    site = _site(sites, kinds, text, s_left, s_right, figure.start)
     if site is None:
         notes.append("site undecided")
     else:
