@@ -20,7 +20,15 @@ from . import cues
 from .checks import UNDECIDED
 from .coverage import NUMBER, covered
 from .dataset import Dataset
-from .mentions import Mention, find_mentions, metric_names, site_names
+from .mentions import (
+    Mention,
+    find_mentions,
+    metric_names,
+    metric_of,
+    site_names,
+    site_of,
+    with_city_words,
+)
 from .numerals import ReadFigure, read_figure
 from .quotes import number_span
 
@@ -118,83 +126,6 @@ def _is_date(text: str, end: int) -> bool:
     return bool(_DATE_AFTER.match(text[end : end + 3]))
 
 
-# Narrowest first: within a sentence, the most specific place named before the figure is
-# what the figure is about (天津滨海—中关村科技园 … 北京科技企业 … 近5000家: the park).
-_SPECIFIC = [
-    "company", "facility", "institute", "platform", "park", "zone", "district", "city",
-    "province", "country",
-]  # fmt: skip
-
-
-_CITY_WORDS = re.compile(r"我市|全市|本市|该市")
-
-
-def _with_city_words(
-    mentions: list[Mention], cities: set[str], text: str, home: str | None
-) -> list[Mention]:
-    """我市, 全市, 该市 as mentions of the city (a site named …市): the paper's own city when
-    it is a city's paper (天津日报), else the city named last before them."""
-    out = list(mentions)
-    for match in _CITY_WORDS.finditer(text):
-        named = [m.id for m in mentions if m.end <= match.start() and m.id in cities]
-        city = home if home is not None and match.group() != "该市" else None
-        city = city or (named[-1] if named else None)
-        if city is not None:
-            out.append(Mention(match.start(), match.end(), match.group(), city))
-    return sorted(out, key=lambda m: m.start)
-
-
-# A wide place named as an attribute (京津冀地区专家, 北京资源, 全国第一) is not what the
-# figure is about.
-_WIDE = ("province", "country")
-_ATTRIBUTE = re.compile(r"地区|三地|两地|资源|科技企业|企业|的|籍|区域|范围|第|首|前列|各地|乃至")
-
-
-def _modifier(mention: Mention, kinds: dict[str, str], text: str) -> bool:
-    wide = kinds.get(mention.id) in _WIDE or text.startswith(("地区", "三地"), mention.end)
-    return wide and bool(_ATTRIBUTE.match(text, mention.end))
-
-
-def _site(
-    mentions: list[Mention],
-    kinds: dict[str, str],
-    text: str,
-    left: int,
-    right: int,
-    at: int,
-) -> tuple[Mention, str] | None:
-    """The site of a figure at ``at`` in the sentence [left, right): the most specific one
-    named before it in the sentence, else the nearest one named in earlier sentences, else
-    one named after it in the sentence."""
-
-    def rank(m: Mention) -> int:
-        return _SPECIFIC.index(kinds[m.id]) if kinds.get(m.id) in _SPECIFIC else len(_SPECIFIC)
-
-    before = [m for m in mentions if left <= m.start and m.end <= at]
-    subjects = [m for m in before if not _modifier(m, kinds, text)]
-    if subjects:
-        return min(reversed(subjects), key=rank), "in the sentence"
-    earlier = [m for m in mentions if m.end <= left and not _modifier(m, kinds, text)]
-    if earlier:
-        return earlier[-1], "nearest earlier mention"
-    if before:
-        return min(reversed(before), key=rank), "in the sentence"
-    after = [m for m in mentions if at <= m.start and m.end <= right]
-    if after:
-        return min(after, key=rank), "in the sentence after the figure"
-    return None
-
-
-def _metric(mentions: list[Mention], clause: tuple[int, int], sentence: tuple[int, int], at: int):
-    """The metric word nearest the figure in its clause, else in its sentence."""
-    for left, right in (clause, sentence):
-        near = [m for m in mentions if left <= m.start and m.end <= right]
-        if near:
-            best = min(near, key=lambda m: (abs((m.start + m.end) / 2 - at), m.start))
-            return best, "in the clause" if (left, right) == clause else "in the sentence"
-    return None
-
-
 def _printed(figure: ReadFigure, quote: str, offset: int, text: str, value: float) -> str | None:
     """What ``printed:`` must say so the quote's figure is this one (None: the plain value)."""
     here = (figure.start - offset, figure.start - offset + len(figure.number))
@@ -226,7 +157,7 @@ def draft_claims(dataset: Dataset, source_id: str) -> list[Draft]:
         ),
         None,
     )
-    sites = _with_city_words(find_mentions(text, site_names(dataset)), cities, text, home)
+    sites = with_city_words(find_mentions(text, site_names(dataset)), cities, text, home)
     metrics = find_mentions(text, metric_names(dataset))
     published = source.record.date
     drafts: list[Draft] = []
@@ -292,13 +223,13 @@ def _draft(
     if kin.value == "growth" and cues.declines(clause_before):
         value = -value
         notes.append("value negative (a fall)")
-    site = _site(sites, kinds, text, s_left, s_right, figure.start)
+    site = site_of(sites, kinds, text, s_left, s_right, figure.start)
     if site is None:
         notes.append("site undecided")
     else:
         sure = "sure" if site[1] == "in the sentence" else "unsure"
         notes.append(f"site from {site[0].name} ({site[1]}; {sure})")
-    metric = _metric(metrics, (c_left, c_right), (s_left, s_right), figure.start)
+    metric = metric_of(metrics, (c_left, c_right), (s_left, s_right), figure.start)
     if metric is None:
         notes.append("metric undecided")
     else:
