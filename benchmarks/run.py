@@ -34,6 +34,10 @@ The app's figures, at the largest size unless ``--only`` names them (see
 
     python -m benchmarks.run --only browser,sessions --sizes 10000,100000
 
+And the quality of drafted claims on the bundled articles (``benchmarks/drafting.py``):
+
+    python -m benchmarks.run --only drafting
+
 Results go to ``benchmarks/results/`` (git-ignored) as ``latest.md`` and a dated copy, and are
 printed. Generated data sets are kept in ``benchmarks/.data/`` keyed on their parameters.
 
@@ -72,6 +76,7 @@ from benchmarks.core import (
     measure_warm,
     work_profile,
 )
+from benchmarks.drafting import drafting_report
 from benchmarks.pages import measure_pages
 from benchmarks.rerun import measure_rerun
 from benchmarks.server import CHROMIUM
@@ -93,6 +98,9 @@ APP = {
     "pages": measure_pages,
 }
 OPTIONAL = APP  # the name the docstring and earlier commands use
+# Not timings: the quality of drafted claims on the bundled articles (benchmarks/drafting.py),
+# once per run whatever the sizes.
+QUALITY = {"drafting": drafting_report}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,16 +137,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     named = [name.strip() for name in args.only.split(",") if name.strip()]
-    unknown = [name for name in named if name not in {**MEASUREMENTS, **APP}]
+    unknown = [name for name in named if name not in {**MEASUREMENTS, **APP, **QUALITY}]
     if unknown:
         parser.error(f"unknown measurement(s): {', '.join(unknown)}")
-    chosen = named or [*MEASUREMENTS, *APP]
+    chosen = named or [*MEASUREMENTS, *APP, *QUALITY]
     rows: list[Row] = []
     started = time.perf_counter()
-    for claims in sizes:
+    quality = "".join(f"\n{QUALITY[name]()}\n" for name in chosen if name in QUALITY)
+    for claims in sizes if any(name not in QUALITY for name in chosen) else []:
         data = dataset(claims)
         runs = args.repeat if claims < 50_000 else args.repeat_large
         for name in chosen:
+            if name in QUALITY:
+                continue
             if name in APP and not named and claims != max(sizes):
                 continue
             print(f"{name} at {claims:,} claims, {runs} runs ...", flush=True)
@@ -152,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             for r in found:
                 print(f"  {r.measure}: {fmt(r.ours, r.unit)} (floor {fmt(r.floor, r.unit)})")
     text = table(rows, machine(), command.strip())
+    text += quality
     text += f"\nTotal time {time.perf_counter() - started:.0f} s.\n"
     write_results(args.out, rows, text)
     print()

@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard validate | export | coverage | vocabulary | schema``."""
+"""Command line: ``python -m dashboard validate | export | coverage | vocabulary | draft |
+add-source | schema``."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
+from .core.addsource import AddSourceError, add_source
 from .core.coverage import coverage
 from .core.dataset import DATA_DIR_ENV, default_data_dir
+from .core.draft import DraftError, draft_claims, drafts_yaml
 from .core.export import safe_csv
 from .core.loader import load_dataset
 from .core.schema import stale_schemas, write_schemas
@@ -156,6 +161,63 @@ def cmd_vocabulary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    dataset = load_dataset(_data_dir(args))
+    try:
+        drafts = draft_claims(dataset, args.source)
+    except DraftError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    title = dataset.sources[args.source].record.title
+    text = drafts_yaml(drafts, args.source, title)
+    undecided = sum(len(d.undecided) for d in drafts)
+    summary = f"{len(drafts)} claims drafted for {args.source}, {undecided} fields undecided"
+    if args.output is None:
+        sys.stdout.write(text)
+        print(summary, file=sys.stderr)
+        return 0
+    out = Path(args.output)
+    if out.exists() and not _no_claims(out):
+        print(
+            f"error: {out} already holds data; write the draft to a new file and merge it by hand",
+            file=sys.stderr,
+        )
+        return 2
+    out.write_text(text, encoding="utf-8")
+    print(f"{summary}: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _no_claims(path: Path) -> bool:
+    """Whether ``path`` is an empty claims file (as add-source creates it)."""
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return content is None or content == {"claims": []}
+
+
+def cmd_add_source(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    try:
+        added = add_source(
+            data_dir,
+            Path(args.file),
+            publication=args.publication,
+            title=args.title,
+            date=args.date,
+            source_id=args.id,
+        )
+    except AddSourceError as err:
+        print(f"error: {err}\nnothing was changed", file=sys.stderr)
+        return 2
+    print(f"copied {args.file} to {added.article}")
+    print(f"added source {added.id} to {added.sources} (sha256 {added.sha256})")
+    print(f"created {added.claims} (no claims yet)")
+    print(f"next: python -m dashboard draft {added.id} -o {added.claims}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     if args.write:
         for name in write_schemas(ROOT):
@@ -194,6 +256,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help=data_help)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_vocabulary)
+
+    p = sub.add_parser("draft", help="propose claims for an article's uncaptured figures")
+    p.add_argument("source", metavar="SOURCE_ID", help="the article's id in sources.yaml")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument(
+        "-o", "--output", help="write here (a new file, or an empty claims file); else stdout"
+    )
+    p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("add-source", help="register a new article and its empty claims file")
+    p.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
+    p.add_argument("--data-dir", help=data_help)
+    p.add_argument("--publication", required=True, help="the newspaper as printed")
+    p.add_argument("--title", required=True, help="the headline as printed")
+    p.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
+    p.add_argument("--id", help="the source id (default: the next aNNN)")
+    p.set_defaults(func=cmd_add_source)
 
     p = sub.add_parser("schema", help="check (or --write) schema/*.json against the models")
     p.add_argument("--write", action="store_true")

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.core.vocabulary import vocabulary_report
 from dashboard.present import health
 from dashboard.ui.data import coverage_reports
+from dashboard.ui.drafting import drafts_section
 from dashboard.ui.page import finish, open_page
 
 page = open_page("health")
@@ -42,5 +43,7 @@ if uncaptured.empty:
     st.caption(page.t("health.coverage_none"))
 else:
     st.dataframe(uncaptured, hide_index=True, key="health_uncaptured")
+
+drafts_section(page)
 
 finish(page)

@@ -22,6 +22,10 @@ GROWTH_UNITS = {"percent", "percentage_point", "ratio"}
 # unchanged, a claim file's problems are too (so an edit re-checks only the edited file).
 REGISTRY_KINDS = ("regions", "units", "sources", "sites", "metrics")
 
+# The fields a draft may leave as UNDECIDED (the others always get a decided value).
+DRAFT_FIELDS = ("site", "metric", "unit", "period")
+UNDECIDED = "draft.undecided"
+
 period_of = lru_cache(maxsize=16384)(parse_period)  # periods repeat across claims
 _SENTENCE = re.compile(r"[^。！？!?\n]*[。！？!?]?")
 
@@ -182,8 +186,17 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
 
 def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | None, source_id: str):
     claim = item.record
+    undecided = [name for name in DRAFT_FIELDS if getattr(claim, name) == UNDECIDED]
+    for name in undecided:
+        yield item.problem(
+            "draft-field",
+            f"the draft left {name} undecided",
+            name,
+            "fill it in from the quote; the note says what the draft found",
+        )
+    # An undecided field is reported once, as draft-field, not again as an unknown id.
     site = dataset.sites.get(claim.site)
-    if site is None:
+    if site is None and "site" not in undecided:
         yield item.problem(
             "unknown-site",
             f"site {claim.site!r} is not in sites/*.yaml",
@@ -191,7 +204,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             _site_hint(dataset, claim.site),
         )
     metric = dataset.metrics.get(claim.metric)
-    if metric is None:
+    if metric is None and "metric" not in undecided:
         yield item.problem(
             "unknown-metric",
             f"metric {claim.metric!r} is not in metrics/*.yaml",
@@ -199,7 +212,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             did_you_mean(claim.metric, dataset.metrics),
         )
     unit = dataset.units.get(claim.unit)
-    if unit is None:
+    if unit is None and "unit" not in undecided:
         yield item.problem(
             "unknown-unit",
             f"unit {claim.unit!r} is not in units.yaml",
@@ -245,7 +258,8 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
     try:
         period = period_of(claim.period)
     except ValueError as err:
-        yield item.problem("bad-period", str(err), "period")
+        if "period" not in undecided:
+            yield item.problem("bad-period", str(err), "period")
     else:
         source = dataset.sources.get(source_id)
         if source is not None and claim.status is Status.actual:

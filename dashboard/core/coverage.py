@@ -53,6 +53,30 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+Span = tuple[int, int]
+
+
+def covered(
+    dataset: Dataset, source_id: str, text: str
+) -> tuple[list[Span], list[tuple[Span, str]]]:
+    """Where the article's claims have their figures, and the excluded passages with their
+    reasons."""
+    figures: list[Span] = []  # where each claim's own figure stands in the article
+    for sid, located in dataset.claims:
+        inner = figure_in_quote(located.record) if sid == source_id else None
+        if inner is not None:
+            figures.extend(
+                (a + inner[0], a + inner[1]) for a, _ in _spans(text, located.record.quote)
+            )
+    excluded = [
+        (span, e.reason)
+        for e in dataset.exclusions
+        if e.source == source_id
+        for span in _spans(text, e.text)
+    ]
+    return figures, excluded
+
+
 def coverage(dataset: Dataset) -> list[SourceCoverage]:
     """For each article, every figure in its text and whether a claim or exclusion covers it."""
     out = []
@@ -60,19 +84,7 @@ def coverage(dataset: Dataset) -> list[SourceCoverage]:
         text = dataset.texts.get(source_id)
         if text is None:
             continue
-        figures: list[tuple[int, int]] = []  # where each claim's own figure stands in the article
-        for sid, located in dataset.claims:
-            inner = figure_in_quote(located.record) if sid == source_id else None
-            if inner is not None:
-                figures.extend(
-                    (a + inner[0], a + inner[1]) for a, _ in _spans(text, located.record.quote)
-                )
-        excluded = [
-            (span, e.reason)
-            for e in dataset.exclusions
-            if e.source == source_id
-            for span in _spans(text, e.text)
-        ]
+        figures, excluded = covered(dataset, source_id, text)
         report = SourceCoverage(source_id, item.record.file)
         for match in NUMBER.finditer(text):
             start, end = match.span()

@@ -193,7 +193,8 @@ class Region(Strict):
 class Site(Strict):
     """A place a claim is about: a park, zone, district, city, centre, institute or company.
 
-    Fields: id, name_zh, name_en, kind, parent, region, city, lat, lon, precision, url, note.
+    Fields: id, name_zh, name_en, kind, parent, region, city, lat, lon, precision, url,
+    aliases, note.
     """
 
     id: Slug = Field(description="Stable id, e.g. `tiankai_park`.")
@@ -208,6 +209,11 @@ class Site(Strict):
     precision: Precision = Field(strict=False, description="How good the coordinates are.")
     url: WebAddress | None = Field(
         default=None, description="The site's official website: an http:// or https:// address."
+    )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names the articles use for the site (天开园, 经开区); drafting "
+        "finds the site by them.",
     )
     note: LongText | None = Field(default=None, description="Scope or naming notes.")
 
@@ -230,7 +236,8 @@ class Metric(Strict):
     """A concept claims measure, so that like compares with like across sites and time.
 
     Fields: id, name_zh, name_en, description, category, unit (the standard unit),
-    comparable (whether values may be ranked across sites), replaces (former ids), variants.
+    comparable (whether values may be ranked across sites), replaces (former ids), variants,
+    aliases.
     """
 
     id: Slug = Field(description="Stable id, e.g. `registered_enterprises`.")
@@ -251,6 +258,11 @@ class Metric(Strict):
         default_factory=list,
         description="The distinctions within the metric that a claim may name (`variant:`); "
         "a claim without one counts the metric as its description says.",
+    )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Words the articles use next to the metric's figures (注册企业, 营业收入); "
+        "drafting finds the metric by them.",
     )
 
 

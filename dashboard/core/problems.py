@@ -90,6 +90,7 @@ CODES: dict[str, str] = {
     "number-not-in-quote": "a quote that does not contain the number as printed",
     "missing-folder": "the data folder or a required file is missing",
     "ignore-not-found": "a coverage exclusion whose text is not in its article",
+    "draft-field": "a drafted claim's field that no rule decided (draft.undecided): fill it in",
 }
 
 
