@@ -148,3 +148,33 @@ def ranking(
     if dupes:
         notes.append(("rankings.duplicates", {"n": dupes}))
     return Ranking(rows, notes, comparable)
+
+
+def comparisons(table: pd.DataFrame, limit: int = 6) -> list[dict[str, Any]]:
+    """The rankings the data can make, most sites first: each metric, measure, variant and
+    period whose actual, comparable figures (a fact counted once, none derived) cover two sites
+    or more. A page with a one-bar ranking offers these instead."""
+    rows = table[
+        (table["status"].astype(str) == "actual")
+        & table["comparable"].astype(bool)
+        & table["same_as"].isna()
+        & ~table["derived"].astype(bool)
+    ]
+    if rows.empty:
+        return []
+    keys = ["metric_id", "measure", "variant", "period"]
+    sites = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
+    sites = sites[sites >= 2].reset_index(name="n")
+    sites = sites.assign(metric=sites["metric_id"].astype(str)).sort_values(
+        ["n", "period", "metric"], ascending=[False, False, True], kind="stable"
+    )
+    return [
+        {
+            "metric": str(r["metric_id"]),
+            "measure": str(r["measure"]),
+            "variant": r["variant"] if isinstance(r["variant"], str) else None,
+            "period": str(r["period"]),
+            "n": int(r["n"]),
+        }
+        for r in sites.head(limit).to_dict("records")
+    ]
