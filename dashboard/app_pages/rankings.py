@@ -95,7 +95,7 @@ else:
                 page.t(
                     "caption.comparison",
                     metric=names.metric_label(offer["metric"], offer["variant"]),
-                    period=offer["period"],
+                    period=captions.row_period(offer, lang),
                     n=offer["n"],
                 ),
                 metric=offer["metric"],

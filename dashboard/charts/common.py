@@ -115,6 +115,8 @@ SIZES = {
     False: {"base": 13, "title": 18, "subtitle": 13, "label": 12, "footer": 12, "tick": 13},
     True: {"base": 18, "title": 26, "subtitle": 18, "label": 17, "footer": 16, "tick": 18},
 }
+# The most a title line takes (px), so the toolbar at the top right never covers it.
+TITLE_WIDTH = {False: 680, True: 900}
 # The width a downloaded image has (image_config), and the one the layout is estimated for.
 WIDTH = 1100
 
@@ -222,7 +224,8 @@ def frame(
     """
     size = sizes(present)
     inner = width - 40
-    title_lines = wrap_px(title, size["title"], inner)
+    # The title leaves the top right to the toolbar, on a page narrower than the image.
+    title_lines = wrap_px(title, size["title"], TITLE_WIDTH[present])
     sub_lines = wrap_px(subtitle, size["subtitle"], inner) if subtitle else []
     rows = legend_rows(list(legend), size["base"], width - left - 30)
     top = (

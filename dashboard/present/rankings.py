@@ -163,8 +163,14 @@ def comparisons(table: pd.DataFrame, limit: int = 6) -> list[dict[str, Any]]:
     if rows.empty:
         return []
     keys = ["metric_id", "measure", "variant", "period"]
-    sites = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
-    sites = sites[sites >= 2].reset_index(name="n")
+    groups = rows.groupby(keys, observed=True, dropna=False)
+    sites = groups.agg(
+        n=("site_id", "nunique"),
+        period_start=("period_start", "first"),
+        period_end=("period_end", "first"),
+        period_precision=("period_precision", "first"),
+    )
+    sites = sites[sites["n"] >= 2].reset_index()
     sites = sites.assign(metric=sites["metric_id"].astype(str)).sort_values(
         ["n", "period", "metric"], ascending=[False, False, True], kind="stable"
     )
@@ -174,6 +180,9 @@ def comparisons(table: pd.DataFrame, limit: int = 6) -> list[dict[str, Any]]:
             "measure": str(r["measure"]),
             "variant": r["variant"] if isinstance(r["variant"], str) else None,
             "period": str(r["period"]),
+            "period_start": r["period_start"],
+            "period_end": r["period_end"],
+            "period_precision": str(r["period_precision"]),
             "n": int(r["n"]),
         }
         for r in sites.head(limit).to_dict("records")
