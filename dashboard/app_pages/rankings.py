@@ -31,6 +31,7 @@ else:
         "rank",
         default_metric=data.memo("ranking_metric", lambda: ranking_metric(table)),
     )
+    assert metric is not None and measure is not None  # a table with rows has a metric
     bottom = st.columns([3, 5]) if not page.present else [None] * 2
     # Rankings compare what happened: actual figures unless the link asks otherwise.
     chosen = choose_many(
@@ -106,7 +107,7 @@ else:
                 region=None,
             )
     else:
-        notes = captions.ranking_note_texts(result.notes, lang)
+        notes = captions.ranking_note_texts(result.notes, lang, result.rows)
         for text in notes:
             st.warning(escape(text), icon=":material/info:")
         everything = ranking(of_metric, metric, measure, period or LATEST, (), region).rows

@@ -32,6 +32,7 @@ else:
         "trends",
         default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
     )
+    assert metric is not None and measure is not None  # a table with rows has a metric
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
     sites = choose_many(
         page,
@@ -62,12 +63,14 @@ else:
     # Unchosen, draw no more sites than there are colours: more lines cannot be told apart.
     total = rows["site_id"].nunique()
     limit = len(PALETTE) - 1
+    chosen_note: list[str] = []  # which sites the chart shows, when not all: in the figure too
     if not sites and total > limit:
         ascending = measure == "rank"
         leading = leading_sites(rows, limit, ascending=ascending)
         rows = rows[rows["site_id"].isin(leading)]
         key = "trends.leading_rank" if ascending else "trends.leading"
-        st.caption(page.t(key, n=limit, total=total))
+        chosen_note.append(page.t(key, n=limit, total=total))
+        st.caption(chosen_note[0])
     everything = trend_rows(of_metric, metric, measure, sites, (), region)
     everything = everything[everything["site_id"].isin(rows["site_id"].unique())]
     summary = captions.filter_summary(
@@ -116,7 +119,7 @@ else:
     else:
         what = f"{names.metric_label(metric, page.view.variant)} · {page.t(f'measure.{measure}')}"
         hidden = captions.hidden_statuses(rows, everything, lang)
-        notes = [*captions.figure_notes(rows, lang), *([hidden] if hidden else [])]
+        notes = [*chosen_note, *captions.figure_notes(rows, lang), *([hidden] if hidden else [])]
         fig = trend_figure(
             rows,
             lang=lang,

@@ -73,7 +73,8 @@ def ranking_figure(
         )
     for r, label in zip(records, labels, strict=True):
         r["_label"] = label
-        figure = row_label(r, lang, unit_mode)
+        # A figure of another scope than the site's own is marked; the note says which.
+        figure = row_label(r, lang, unit_mode) + (" *" if isinstance(r.get("scope"), str) else "")
         r["_text"] = f"{figure} · {row_period(r, lang)}" if periods_differ else figure
     regions = list(dict.fromkeys(str(r["region_id"]) for r in records))
     for region in regions:
@@ -107,6 +108,11 @@ def ranking_figure(
             )
         )
     notes = list(notes)
+    scopes = list(
+        dict.fromkeys(name(r, lang, "scope_") for r in records if isinstance(r.get("scope"), str))
+    )
+    if scopes:
+        notes.append(t("chart.scope_note", lang, scopes=" / ".join(scopes)))
     if periods_differ:
         notes.append(t("caption.periods_per_bar", lang))
     values = [r["value_std"] / divisor for r in records]

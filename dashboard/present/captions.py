@@ -146,10 +146,20 @@ def figure_notes(rows: pd.DataFrame, lang: str) -> list[str]:
     return notes
 
 
-def ranking_note_texts(notes: Iterable[tuple[str, dict[str, Any]]], lang: str) -> list[str]:
-    """A ranking's caveats (:attr:`Ranking.notes`) as sentences, vocabulary in ``lang``."""
+def ranking_note_texts(
+    notes: Iterable[tuple[str, dict[str, Any]]], lang: str, rows: pd.DataFrame | None = None
+) -> list[str]:
+    """A ranking's caveats (:attr:`Ranking.notes`) as sentences, vocabulary in ``lang``; with
+    the ranked ``rows``, the periods that differ in reader notation."""
     out = []
     for key, values in notes:
+        if key == "rankings.mixed_periods" and rows is not None and not rows.empty:
+            first = rows.drop_duplicates("period").sort_values(["period_end", "period_start"])
+            sep = "、" if lang == "zh" else "; "
+            values = {
+                **values,
+                "periods": sep.join(row_period(r, lang) for r in first.to_dict("records")),
+            }
         shown = {
             k: ", ".join(vocab(NOTE_VOCAB.get(key, "status"), v, lang) for v in val)
             if isinstance(val, list)

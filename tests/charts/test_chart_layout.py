@@ -236,3 +236,28 @@ def test_presentation_sizes_every_text_at_least_16px(app_table, lang):
         assert min(sizes) >= 16, sizes
     normal = frame(title="T", note="N", height=500)
     assert normal["font"]["size"] < 16  # the page itself keeps smaller text
+
+
+def test_ranking_marks_a_figure_of_another_scope(app_table):
+    """A bar whose figure covers a wider area than its site gets a * and the note says which."""
+    result = ranking(app_table, "registered_enterprises", "stock", "2023", ("actual",))
+    rows = result.rows.copy()
+    rows["scope"] = rows["scope"].astype(object)
+    rows["scope_name_en"] = rows["scope_name_en"].astype(object)
+    rows.loc[0, ["scope", "scope_name_en"]] = ["wider", "Hefei and its partner parks"]
+    fig = ranking_figure(
+        rows, lang="en", unit_mode="std", title="R", note="N", ranked=True, region_order=REGIONS
+    )
+    texts = [text for trace in fig.data for text in trace.text]
+    assert sum(text.endswith(" *") for text in texts) == 1
+    (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
+    assert "* a different scope: Hefei and its partner parks" in footer.text
+
+
+def test_ranking_notes_name_periods_for_readers(app_table):
+    """The "periods differ" caveat lists the periods as readers write them."""
+    from dashboard.present.captions import ranking_note_texts
+
+    result = ranking(app_table, "registered_enterprises", "stock", "latest", ("actual",))
+    (zh,) = [n for n in ranking_note_texts(result.notes, "zh", result.rows) if "时期不同" in n]
+    assert "2022年12月、2023年、2024年3月" in zh and "2024-03" not in zh
