@@ -4,20 +4,16 @@ import streamlit as st
 
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
-from dashboard.present import tables
-from dashboard.present.i18n import vocab
-from dashboard.present.rankings import periods, ranking, ranking_metric
+from dashboard.present import captions, tables
+from dashboard.present.formatting import row_label
+from dashboard.present.i18n import name
+from dashboard.present.rankings import comparisons, periods, ranking, ranking_metric
 from dashboard.present.view import LATEST, STATUSES
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
+from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
 from dashboard.ui.widgets import choose_many, choose_one, metric_measure_region
-
-NOTE_VOCAB = {
-    "rankings.mixed_kinds": "kind",
-    "rankings.mixed_status": "status",
-    "rankings.mixed_site_kinds": "site_kind",
-}
 
 page = open_page("rankings")
 data, lang = page.data, page.lang
@@ -35,6 +31,7 @@ else:
         "rank",
         default_metric=data.memo("ranking_metric", lambda: ranking_metric(table)),
     )
+    assert metric is not None and measure is not None  # a table with rows has a metric
     bottom = st.columns([3, 5]) if not page.present else [None] * 2
     # Rankings compare what happened: actual figures unless the link asks otherwise.
     chosen = choose_many(
@@ -65,28 +62,75 @@ else:
     )
 
     result = ranking(of_metric, metric, measure, period or LATEST, statuses, region)
+    period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
+    summary = captions.filter_summary(
+        [
+            (page.t("filter.region"), [names.region(region)] if region else []),
+            (page.t("filter.period"), [period_label]),
+            (page.t("filter.status"), [names.status(s) for s in statuses]),
+        ],
+        page.view.unit,
+        lang,
+    )
+    if page.present:
+        st.markdown(f"**{escape(summary)}**")
     if result.rows.empty:
         st.info(page.t("rankings.none"))
+    elif len(result.rows) == 1:
+        # One bar ranks nothing: say what there is, and offer the rankings the data can make.
+        only = result.rows.iloc[0].to_dict()
+        st.info(
+            escape(
+                page.t(
+                    "caption.one_bar",
+                    site=name(only, lang, "site_"),
+                    figure=row_label(only, lang, page.view.unit),
+                    period=captions.row_period(only, lang),
+                )
+            )
+        )
+        st.markdown(f"**{page.t('caption.comparisons')}**")
+        for offer in data.memo("comparisons", lambda: comparisons(table)):
+            page_link(
+                "rankings",
+                page.t(
+                    "caption.comparison",
+                    metric=names.metric_label(offer["metric"], offer["variant"]),
+                    period=captions.row_period(offer, lang),
+                    n=offer["n"],
+                ),
+                metric=offer["metric"],
+                measure=offer["measure"],
+                variant=offer["variant"],
+                period=offer["period"],
+                status=(),
+                region=None,
+            )
     else:
-        for key, values in result.notes:
-            shown = {
-                k: ", ".join(vocab(NOTE_VOCAB.get(key, "status"), v, lang) for v in val)
-                if isinstance(val, list)
-                else val
-                for k, val in values.items()
-            }
-            st.warning(escape(page.t(key, **shown)), icon=":material/info:")
-        period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
-        title = f"{names.metric_label(metric, page.view.variant)} · {period_label}"
+        notes = captions.ranking_note_texts(result.notes, lang, result.rows)
+        for text in notes:
+            st.warning(escape(text), icon=":material/info:")
+        everything = ranking(of_metric, metric, measure, period or LATEST, (), region).rows
+        hidden = captions.hidden_statuses(result.rows, everything, lang)
+        notes += captions.figure_notes(result.rows, lang) + ([hidden] if hidden else [])
+        what = names.metric_label(metric, page.view.variant)
+        when = None
+        if period not in (None, LATEST):
+            first = result.rows.iloc[0].to_dict()
+            when = (
+                captions.row_period(first, lang) if result.rows["period"].nunique() == 1 else None
+            )
         fig = ranking_figure(
             result.rows,
             lang=lang,
             unit_mode=page.view.unit,
-            title=title,
+            title=captions.chart_title(what, result.rows, lang, when),
             note=tables.source_note(result.rows, lang),
+            notes=[*notes, summary] if page.present else notes,
             ranked=result.ranked,
             region_order=names.region_order,
             height=720 if page.present else None,
+            present=page.present,
         )
         st.plotly_chart(
             fig, key="ranking_chart", config=image_config(f"ranking-{metric}", image_format())

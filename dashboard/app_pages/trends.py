@@ -4,11 +4,15 @@ import streamlit as st
 
 from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
-from dashboard.present import tables
+from dashboard.present import captions, tables
+from dashboard.present.formatting import row_label
+from dashboard.present.i18n import name
 from dashboard.present.rows import select
-from dashboard.present.trends import leading_sites, trend_metric, trend_rows
+from dashboard.present.trends import leading_sites, series_offers, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
+from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
+from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
 from dashboard.ui.widgets import choose_many, metric_measure_region
 
@@ -28,6 +32,7 @@ else:
         "trends",
         default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
     )
+    assert metric is not None and measure is not None  # a table with rows has a metric
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
     sites = choose_many(
         page,
@@ -58,23 +63,72 @@ else:
     # Unchosen, draw no more sites than there are colours: more lines cannot be told apart.
     total = rows["site_id"].nunique()
     limit = len(PALETTE) - 1
+    chosen_note: list[str] = []  # which sites the chart shows, when not all: in the figure too
     if not sites and total > limit:
         ascending = measure == "rank"
         leading = leading_sites(rows, limit, ascending=ascending)
         rows = rows[rows["site_id"].isin(leading)]
         key = "trends.leading_rank" if ascending else "trends.leading"
-        st.caption(page.t(key, n=limit, total=total))
+        chosen_note.append(page.t(key, n=limit, total=total))
+        st.caption(chosen_note[0])
+    everything = trend_rows(of_metric, metric, measure, sites, (), region)
+    everything = everything[everything["site_id"].isin(rows["site_id"].unique())]
+    summary = captions.filter_summary(
+        [
+            (page.t("filter.region"), [names.region(region)] if region else []),
+            (page.t("filter.sites"), [names.site(s) for s in sites]),
+            (page.t("filter.status"), [names.status(s) for s in statuses]),
+        ],
+        page.view.unit,
+        lang,
+    )
+    if page.present:
+        st.markdown(f"**{escape(summary)}**")
     if rows.empty:
         st.info(page.t("trends.none"))
+    elif len(rows) == 1:
+        # One figure is no trend: say it, and offer the series the data has.
+        only = rows.iloc[0].to_dict()
+        st.info(
+            escape(
+                page.t(
+                    "caption.no_series",
+                    site=name(only, lang, "site_"),
+                    figure=row_label(only, lang, page.view.unit),
+                    period=captions.row_period(only, lang),
+                )
+            )
+        )
+        st.markdown(f"**{page.t('caption.series')}**")
+        for offer in data.memo("series_offers", lambda: series_offers(table)):
+            page_link(
+                "trends",
+                page.t(
+                    "caption.series_item",
+                    metric=names.metric(offer["metric"]),
+                    site=names.site(offer["site"]),
+                    n=offer["n"],
+                ),
+                metric=offer["metric"],
+                measure=offer["measure"],
+                variant=offer["variant"],
+                sites=(offer["site"],),
+                status=(),
+                region=None,
+            )
     else:
-        title = f"{names.metric_label(metric, page.view.variant)} · {page.t(f'measure.{measure}')}"
+        what = f"{names.metric_label(metric, page.view.variant)} · {page.t(f'measure.{measure}')}"
+        hidden = captions.hidden_statuses(rows, everything, lang)
+        notes = [*chosen_note, *captions.figure_notes(rows, lang), *([hidden] if hidden else [])]
         fig = trend_figure(
             rows,
             lang=lang,
             unit_mode=page.view.unit,
-            title=title,
+            title=captions.chart_title(what, rows, lang),
             note=tables.source_note(rows, lang),
-            height=720 if page.present else 520,
+            notes=[*notes, summary] if page.present else notes,
+            height=720 if page.present else 560,
+            present=page.present,
         )
         st.plotly_chart(
             fig, key="trend_chart", config=image_config(f"trend-{metric}", image_format())

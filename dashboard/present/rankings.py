@@ -148,3 +148,42 @@ def ranking(
     if dupes:
         notes.append(("rankings.duplicates", {"n": dupes}))
     return Ranking(rows, notes, comparable)
+
+
+def comparisons(table: pd.DataFrame, limit: int = 6) -> list[dict[str, Any]]:
+    """The rankings the data can make, most sites first: each metric, measure, variant and
+    period whose actual, comparable figures (a fact counted once, none derived) cover two sites
+    or more. A page with a one-bar ranking offers these instead."""
+    rows = table[
+        (table["status"].astype(str) == "actual")
+        & table["comparable"].astype(bool)
+        & table["same_as"].isna()
+        & ~table["derived"].astype(bool)
+    ]
+    if rows.empty:
+        return []
+    keys = ["metric_id", "measure", "variant", "period"]
+    groups = rows.groupby(keys, observed=True, dropna=False)
+    sites = groups.agg(
+        n=("site_id", "nunique"),
+        period_start=("period_start", "first"),
+        period_end=("period_end", "first"),
+        period_precision=("period_precision", "first"),
+    )
+    sites = sites[sites["n"] >= 2].reset_index()
+    sites = sites.assign(metric=sites["metric_id"].astype(str)).sort_values(
+        ["n", "period", "metric"], ascending=[False, False, True], kind="stable"
+    )
+    return [
+        {
+            "metric": str(r["metric_id"]),
+            "measure": str(r["measure"]),
+            "variant": r["variant"] if isinstance(r["variant"], str) else None,
+            "period": str(r["period"]),
+            "period_start": r["period_start"],
+            "period_end": r["period_end"],
+            "period_precision": str(r["period_precision"]),
+            "n": int(r["n"]),
+        }
+        for r in sites.head(limit).to_dict("records")
+    ]

@@ -142,8 +142,13 @@ def test_trends_link_restores_the_view():
     assert at.radio(key="w_unit").value == "printed"
     assert at.title[0].value == "趋势"
     assert at.query_params == {**params, "measure": "stock"}
-    texts = [x for t in chart(at, "trend_chart")["data"] for x in (t.get("text") or [])]
-    assert "200P" in texts  # printed figures on the points
+    figure = chart(at, "trend_chart")
+    labels = [
+        a["text"] for a in figure["layout"]["annotations"] if a.get("name", "").startswith("label:")
+    ]
+    assert labels == ["200P", "300P（计划）"]  # printed figures, each line's last point
+    (footer,) = [a for a in figure["layout"]["annotations"] if a.get("name") == "footer"]
+    assert "状态筛选未显示：目标1个。" in footer["text"]  # the target the filter hides
 
 
 def test_bad_link_opens_nearest_view_and_says_so():

@@ -80,4 +80,5 @@ def test_ranking_title_and_axis_carry_the_unit(app_table):
     _, fig = _figure(app_table, "registered_enterprises", "stock", "2023")
     assert fig.layout.title.text == "R (thousand)"
     assert fig.layout.xaxis.title.text == "thousand"
-    assert fig.layout.title.subtitle.text == "N"
+    (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
+    assert footer.text == "N"  # the source note, under the plot

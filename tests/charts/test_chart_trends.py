@@ -25,19 +25,30 @@ def _traces(fig, role: str, site: str | None = None) -> list:
     ]
 
 
+def labels(fig) -> dict[tuple[str, str], str]:
+    """The point labels, by (site, status) of the line they end."""
+    found = {}
+    for note in fig.layout.annotations:
+        if (note.name or "").startswith("label:"):
+            _, site, status = note.name.split(":")
+            found[(site, status)] = note.text
+    return found
+
+
 def test_trend_actual_solid_and_planned_dashed(app_table):
-    """Actual figures draw a solid line; plans and targets a dashed one with hollow markers."""
+    """Actual figures draw a solid line; a plan and a target each their own dashed line with
+    hollow markers: no line joins figures of two statuses."""
     rows, fig = _figure(app_table, "compute_capacity", "stock")
     (actual,) = _traces(fig, "actual", "tj_compute")
-    (planned,) = _traces(fig, "planned", "tj_compute")
+    planned = _traces(fig, "planned", "tj_compute")
     assert actual.line.dash == "solid"
-    assert planned.line.dash == "dash"
-    # The dashed line starts at the last actual figure (an invisible anchor), then the plans.
-    assert planned.marker.size[0] == 0
-    assert all(s.endswith("-open") for s in planned.marker.symbol[1:])
+    assert sorted(tr.meta["status"] for tr in planned) == ["plan", "target"]
+    for trace in planned:
+        assert trace.line.dash == "dash"
+        assert all(s.endswith("-open") for s in trace.marker.symbol)
     assert not any(s.endswith("-open") for s in actual.marker.symbol)
     n_planned = int(rows["status"].isin(PLANNED).sum())
-    assert len(planned.x) == n_planned + 1
+    assert sum(len(tr.x) for tr in planned) == n_planned
 
 
 def test_trend_marker_shape_carries_the_qualifier(app_table):
@@ -62,21 +73,21 @@ def test_trend_marker_shape_carries_the_qualifier(app_table):
 
 
 def test_trend_labels_keep_the_qualifier(app_table):
-    """Point labels say "over", "nearly", "about" (or 超, 近, 约) with the figure."""
+    """Labels say "over", "nearly", "about" (or 超, 近, 约) with the figure, and name a
+    status that is not actual."""
     _, fig = _figure(app_table, "registered_enterprises", "stock")
-    texts = {tr.meta["site"]: tr.text for tr in _traces(fig, "actual")}
-    assert texts["hefei_hitech"] == ("nearly 4,000",)
-    assert texts["zz_airport"] == ("about 3,000",)
-    assert "over 5,000" in texts["bzp"]
+    texts = labels(fig)
+    assert texts[("hefei_hitech", "actual")] == "nearly 4,000"
+    assert texts[("zz_airport", "actual")] == "about 3,000"
+    assert texts[("bzp", "actual")] == "over 5,000"  # the last of bzp's actual figures
+    assert texts[("bzp", "target")] == "over 8,000 (target)"
     _, fig_zh = _figure(app_table, "registered_enterprises", "stock", lang="zh")
-    texts_zh = {tr.meta["site"]: tr.text for tr in _traces(fig_zh, "actual")}
-    assert texts_zh["hefei_hitech"] == ("近4,000家",)
+    assert labels(fig_zh)[("hefei_hitech", "actual")] == "近4,000家"
+    assert labels(fig_zh)[("bzp", "target")] == "超8,000家（目标）"
     _, printed = _figure(
         app_table, "registered_enterprises", "stock", lang="zh", unit_mode="printed"
     )
-    assert {tr.meta["site"]: tr.text for tr in _traces(printed, "actual")}["hefei_hitech"] == (
-        "近4000家",
-    )
+    assert labels(printed)[("hefei_hitech", "actual")] == "近4000家"
 
 
 def test_trend_derived_figure_is_marked(app_table):
@@ -115,7 +126,7 @@ def test_trend_single_point_reads_well(app_table):
     (trace,) = _traces(fig, "actual")
     bottom, top = fig.layout.yaxis.range
     assert bottom == 0 and top > trace.y[0] * 1.1  # room above the point for its label
-    assert trace.text == ("2,500",) and trace.marker.size == (13,)
+    assert labels(fig) == {("xian_hitech", "actual"): "2,500"} and trace.marker.size == 13
 
 
 def test_trend_title_unit_and_source_on_the_image(app_table):
@@ -123,9 +134,11 @@ def test_trend_title_unit_and_source_on_the_image(app_table):
     _, fig = _figure(app_table, "tax_revenue", "flow")
     assert fig.layout.title.text == "T (CNY billion)"
     assert fig.layout.yaxis.title.text == "CNY billion"
-    assert fig.layout.title.subtitle.text == "Source: test"
+    (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
+    assert footer.text.endswith("Source: test")
     _, fig_zh = _figure(app_table, "tax_revenue", "flow", lang="zh")
     assert fig_zh.layout.yaxis.title.text == "亿元"
+    assert fig_zh.layout.title.text == "T（亿元）"
 
 
 def test_trend_empty_rows_give_an_empty_figure(app_table):

@@ -100,6 +100,9 @@ def test_trend_chart_marks_a_scope_change(mini: Path) -> None:
     rows = trend_rows(_table(mini), "compute_capacity", "stock", (), ())
     fig = trend_figure(rows, lang="zh", unit_mode="printed", title="T", note="来源")
     actual = next(tr for tr in fig.data if tr.meta["role"] == "actual")
-    assert list(actual.text) == ["200P *"]
-    assert fig.layout.title.subtitle.text == "来源 · * 统计范围不同：天津市"
+    (label,) = [a for a in fig.layout.annotations if a.name == "label:tech_park:actual"]
+    assert label.text == "200P *"
+    (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
+    lines = footer.text.split("<br>")
+    assert lines[0] == "* 统计范围不同：天津市" and lines[-1] == "来源"
     assert "统计范围: 天津市" in actual.hovertext[0]
