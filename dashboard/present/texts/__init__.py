@@ -6,9 +6,9 @@ the app adds a module here and a line below; a key defined twice is an error at 
 
 from __future__ import annotations
 
-from dashboard.present.texts import charts, health, shell, tables
+from dashboard.present.texts import charts, health, map_page, shell, tables
 
-MODULES = (shell, charts, tables, health)
+MODULES = (shell, charts, map_page, tables, health)
 
 
 def merged() -> dict[str, tuple[str, str]]:
