@@ -32,6 +32,7 @@ from .map_outline import (
     load_outline,
     province_labels,
     text_layer,
+    with_ground,
     without_overlaps,
 )
 
@@ -62,7 +63,8 @@ class Deck(pdk.Deck):
     points that was most of the map page's rerun time; the JSON is otherwise the same."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        spec = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return with_ground(spec)
 
 
 def radii(values: pd.Series) -> list[float]:

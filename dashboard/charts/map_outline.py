@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +43,27 @@ def load_outline(path: Path = OUTLINE) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def features(outline: dict, *levels: str) -> dict:
-    """A FeatureCollection of the outline's features at ``levels``."""
+def features(outline: dict, *levels: str) -> dict | str:
+    """A FeatureCollection of the outline's features at ``levels``. For the shipped outline,
+    a token that :func:`with_ground` replaces by the collection's JSON, serialised once: the
+    ground is the same on every rerun, and encoding its 40,000 points was most of a rerun."""
     chosen = [f for f in outline["features"] if f["properties"].get("level") in levels]
-    return {"type": "FeatureCollection", "features": chosen}
+    collection = {"type": "FeatureCollection", "features": chosen}
+    if outline is not load_outline():
+        return collection
+    token = "@@ground:" + ",".join(levels)
+    if token not in _GROUND:
+        _GROUND[token] = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    return token
+
+
+_GROUND: dict[str, str] = {}
+_TOKEN = re.compile(r'"(@@ground:[a-z_,]+)"')
+
+
+def with_ground(spec: str) -> str:
+    """A deck's JSON with the ground's tokens replaced by their collections (one pass)."""
+    return _TOKEN.sub(lambda m: _GROUND[m.group(1)], spec)
 
 
 def _lines(layer_id: str, data: dict, color: list[int], width: float) -> pdk.Layer:
@@ -99,13 +116,16 @@ def ground_layers(outline: dict, *, tiles: bool) -> list[pdk.Layer]:
 
 def inset_layers(outline: dict, lang: str, title: str) -> list[pdk.Layer]:
     """The 南海诸岛 inset: a framed white box with the scaled islands and boundary, titled."""
-    frame = features(outline, "inset_frame")
-    corner = frame["features"][0]["properties"]["label"]
+    (corner,) = (
+        f["properties"]["label"]
+        for f in outline["features"]
+        if f["properties"].get("level") == "inset_frame"
+    )
     return [
         pdk.Layer(
             "GeoJsonLayer",
             id="inset_frame",
-            data=frame,
+            data=features(outline, "inset_frame"),
             stroked=True,
             filled=True,
             get_fill_color=[255, 255, 255, 255],
@@ -138,21 +158,11 @@ def inset_layers(outline: dict, lang: str, title: str) -> list[pdk.Layer]:
 
 def province_labels(outline: dict, lang: str) -> list[dict[str, Any]]:
     """Each province's name in ``lang`` at its label point, larger provinces first (they keep
-    their name where two would overlap)."""
+    their name where two would overlap: ``label_rank``, 0 the largest)."""
     key = "name_zh" if lang == "zh" else "name_en"
     provinces = [f for f in outline["features"] if f["properties"].get("level") == "province"]
-    provinces.sort(key=lambda f: -mainland_area(f["geometry"]))
+    provinces.sort(key=lambda f: f["properties"]["label_rank"])
     return [{"position": f["properties"]["label"], "text": f["properties"][key]} for f in provinces]
-
-
-def mainland_area(geometry: dict) -> float:
-    """The area (square degrees) of a MultiPolygon's largest outer ring."""
-    areas = [0.0]
-    for polygon in geometry["coordinates"]:
-        ring = polygon[0]
-        twice = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring))
-        areas.append(abs(twice) / 2)
-    return max(areas)
 
 
 def text_width(text: str, size: float) -> float:

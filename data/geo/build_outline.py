@@ -191,6 +191,10 @@ def main(amap: Path, out: Path) -> None:
     # One simplification of the whole coverage: neighbouring provinces keep their shared border.
     simplified = shapely.coverage_simplify(originals, TOLERANCE, simplify_boundary=True)
     land = [keep_islands(rounded(s), o) for s, o in zip(simplified, originals, strict=True)]
+    # Where two names would overlap on the map, the larger province keeps its name.
+    by_size = sorted(
+        PROVINCES, key=lambda c: -max(p.area for p in polygons(originals[list(PROVINCES).index(c)]))
+    )
     features = []
     for (code, (zh, en)), geometry, original in zip(
         PROVINCES.items(), land, originals, strict=True
@@ -203,6 +207,7 @@ def main(amap: Path, out: Path) -> None:
                 name_zh=zh,
                 name_en=en,
                 label=label_point(code, original),
+                label_rank=by_size.index(code),
             )
         )
     # The national border as lines round the larger land only: every island already has its

@@ -257,3 +257,16 @@ def test_map_legend_text_contrast():
     assert contrast(LABEL_TEXT, land) >= 4.5
     # The check itself: white on the teal that used to carry white text measures 3.3:1.
     assert contrast("#FFFFFF", "#2a9d8f") == pytest.approx(3.32, abs=0.01)
+
+
+def test_map_ground_serialised_once_is_the_same_ground(app_dataset, app_table):
+    """The shipped ground, encoded once and spliced into each deck's JSON, is exactly what a
+    deck built from a fresh copy of the outline holds."""
+    import copy
+
+    sites = map_sites(app_dataset, app_table, None, ("actual",))
+    kwargs = dict(lang="en", unit_mode="std", region_order=REGIONS, center=CENTER, sized=False)
+    spliced = map_deck(sites, **kwargs).to_json()
+    fresh = map_deck(sites, outline=copy.deepcopy(load_outline()), **kwargs).to_json()
+    assert "@@ground" not in spliced
+    assert json.loads(spliced) == json.loads(fresh)
