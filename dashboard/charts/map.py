@@ -116,15 +116,16 @@ def site_points(
 
 
 def site_labels(points: pd.DataFrame, zoom: float, size: float = LABEL_SIZE) -> list[dict]:
-    """Each site's name just right of its dot, as many as fit at ``zoom`` without overlapping:
-    larger dots, then sites with more claims, are named first; a name that would overlap one
-    already placed is left out (the dot's tooltip and the table under the map still name it)."""
+    """Each site's name just right of its dot, as many as fit at ``zoom`` without overlapping
+    another name or dot: larger dots, then sites with more claims, are named first; a name
+    that would overlap is left out (the dot's tooltip and the table under the map name it)."""
     order = points.sort_values(["radius", "claims"], ascending=False, kind="stable")
     labels = [
         {"position": [p.lon, p.lat], "text": p.name, "offset": [round(p.radius) + 4, 0]}
         for p in order.itertuples(index=False)
     ]
-    return without_overlaps(labels, zoom, size, anchor="start")
+    dots = [(p.lon, p.lat, p.radius) for p in points.itertuples(index=False)]
+    return without_overlaps(labels, zoom, size, anchor="start", dots=dots)
 
 
 def map_deck(

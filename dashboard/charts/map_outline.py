@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -171,20 +172,34 @@ def text_width(text: str, size: float) -> float:
     return sum(size if ord(c) >= 0x2E80 else 0.6 * size for c in longest)
 
 
+def pixels(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Where (lon, lat) is drawn at ``zoom``, in deck.gl's Web-Mercator pixels (y down)."""
+    scale = 512 * 2**zoom / 360
+    return lon * scale, -math.degrees(
+        math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    ) * scale
+
+
 def without_overlaps(
-    labels: list[dict[str, Any]], zoom: float, size: float, anchor: str = "middle"
+    labels: list[dict[str, Any]],
+    zoom: float,
+    size: float,
+    anchor: str = "middle",
+    dots: Sequence[tuple[float, float, float]] = (),
 ) -> list[dict[str, Any]]:
     """The labels, in their order of importance, that fit at ``zoom`` without overlapping one
-    placed before them (``anchor``: the text starts at, or is centred on, its position plus
-    its ``offset``). deck.gl draws every label it is given; this is the choice of which."""
-    scale = 512 * 2**zoom / 360  # deck.gl's Web-Mercator pixels per degree at ``zoom``
+    placed before them or any of the ``dots`` (lon, lat, radius in pixels) (``anchor``: the
+    text starts at, or is centred on, its position plus its ``offset``). deck.gl draws every
+    label it is given; this is the choice of which."""
     placed: list[tuple[float, float, float, float]] = []
+    for lon, lat, radius in dots:
+        x, y = pixels(lon, lat, zoom)
+        placed.append((x - radius - 1, y - radius - 1, x + radius + 1, y + radius + 1))
     kept = []
     for label in labels:
-        lon, lat = label["position"]
         dx, dy = label.get("offset", (0, 0))
-        x = lon * scale + dx
-        y = -math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))) * scale + dy
+        x, y = pixels(*label["position"], zoom)
+        x, y = x + dx, y + dy
         width = text_width(label["text"], size) + 4
         left = x if anchor == "start" else x - width / 2
         box = (left, y - size / 2 - 2, left + width, y + size / 2 + 2)

@@ -224,7 +224,8 @@ def test_map_names_in_the_readers_language(app_dataset, app_table, lang, provinc
 
 
 def test_map_site_names_never_overlap():
-    """Names that would overlap at the preset's zoom are left out, the larger dot's kept."""
+    """Names that would overlap another name or a dot at the preset's zoom are left out; the
+    larger dot's name is placed first."""
     import pandas as pd
 
     from dashboard.charts.map import site_labels
@@ -232,15 +233,16 @@ def test_map_site_names_never_overlap():
 
     points = pd.DataFrame(
         {
-            "lon": [117.20, 117.21, 117.20, 118.5],
-            "lat": [39.10, 39.10, 39.30, 39.10],
-            "name": ["大园区", "小园区", "北边", "远处"],
-            "radius": [20.0, 5.0, 5.0, 5.0],
-            "claims": [1, 9, 1, 1],
+            "lon": [117.20, 117.21, 117.20, 118.5, 118.6],
+            "lat": [39.10, 39.10, 39.30, 39.10, 39.10],
+            "name": ["大园区", "小园区", "北边", "远处", "挡住"],
+            "radius": [20.0, 5.0, 5.0, 5.0, 6.0],
+            "claims": [1, 9, 1, 1, 1],
         }
     )
     labels = site_labels(points, zoom=6.5)
-    assert [label["text"] for label in labels] == ["大园区", "北边", "远处"]
+    # 小园区's name would cross 大园区's dot and name; 远处's would cross 挡住's dot.
+    assert [label["text"] for label in labels] == ["大园区", "挡住", "北边"]
     assert labels[0]["offset"] == [24, 0]
     assert text_width("Ab", 10) == pytest.approx(12) and text_width("天津", 10) == 20
 
