@@ -151,8 +151,6 @@ def inset_layers(outline: dict, lang: str, title: str) -> list[pdk.Layer]:
             "inset_title",
             [{"position": corner, "text": title}],
             size=11,
-            anchor='"end"',
-            baseline='"bottom"',
         ),
     ]
 

@@ -84,7 +84,8 @@ DASH, GAP = 0.32, 0.2  # degrees along the maritime boundary: pre-cut, so no lin
 # lower right of the mainland as on China's standard maps.
 INSET_SOURCE = (106.0, 2.6, 123.3, 25.0)  # lon/lat: west, south, east, north
 INSET_SCALE = 0.42
-INSET_AT = (123.8, 17.6)
+INSET_AT = (125.2, 19.9)  # east of 赤尾屿 (124.56°E), the easternmost island
+TITLE_BAND = 1.9  # degrees of latitude under the inset's sea for its title
 INSET_TOLERANCE = 0.04  # degrees before scaling
 
 
@@ -152,10 +153,10 @@ def to_inset(geometry):
 
 
 def inset_frame() -> Polygon:
-    """The inset's box: INSET_SOURCE's corners, moved."""
+    """The inset's box: INSET_SOURCE's corners, moved, and a band under them for the title."""
     x1, y1 = to_inset(shapely.Point(INSET_SOURCE[:2])).coords[0]
     x2, y2 = to_inset(shapely.Point(INSET_SOURCE[2:])).coords[0]
-    return box(x1, y1, x2, y2)
+    return box(x1, round(y1 - TITLE_BAND, DIGITS), x2, y2)
 
 
 def feature(geometry, **properties) -> dict:
@@ -262,7 +263,7 @@ def main(amap: Path, out: Path) -> None:
             level="inset_frame",
             name_zh="南海诸岛",
             name_en="South China Sea Islands",
-            label=[round(frame.bounds[2] - 0.4, 2), round(frame.bounds[1] + 0.5, 2)],
+            label=[round(frame.centroid.x, 2), round(frame.bounds[1] + TITLE_BAND / 2, 2)],
         ),
         feature(
             to_inset(MultiPolygon(inset_land)),

@@ -163,14 +163,10 @@ def test_map_outline_is_the_standard_map():
         _points(frame["geometry"])[0][0],
         min(p[1] for p in _points(frame["geometry"])),
     )
-    mainland_east = max(
-        p[0]
-        for f in provinces
-        if f["properties"]["name_zh"] != "台湾"
-        for p in _points(f["geometry"])
-    )
-    assert west > 122.0 and mainland_east < 135.5  # to the right of the land, off Taiwan
-    assert south_edge > 15.0  # within the national view, which ends near Hainan
+    land = [p for f in provinces for p in _points(f["geometry"])]
+    east = max(p[0] for p in land if p[1] < 30)  # 赤尾屿, 124.56°E
+    assert west > east and max(p[1] for p in _points(frame["geometry"])) < 30  # on no land
+    assert south_edge > 17.5  # within the national view, which ends near Hainan
     inset_lines = _points(by_level["inset_boundary"][0]["geometry"])
     x = [p[0] for p in _points(frame["geometry"])]
     y = [p[1] for p in _points(frame["geometry"])]
