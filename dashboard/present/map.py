@@ -1,13 +1,25 @@
-"""The map page: every site with its coordinates, sized by a metric's latest figure."""
+"""The map page: every site with its coordinates, sized by a metric's latest figure; the
+figure's words, the map's accessible name and the table of the sites it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
 
 import pandas as pd
+from babel.dates import format_skeleton
 
 from ..core.dataset import Dataset
-from .rows import LEVELS, latest_per_site, measures_for, of_variant, select, variants_in
+from .formatting import row_label
+from .i18n import name, t
+from .rows import LEVELS, latest_per_site, measures_for, of_variant, row_dicts, select, variants_in
+
+# Below this zoom the map shows all of China: province names and the 南海诸岛 inset; at a
+# region's preset (zoom 5.5 and closer) it names the sites instead.
+NATIONAL_ZOOM = 5.0
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])))?$")
 
 
 def map_sites(
@@ -101,3 +113,71 @@ def site_frame(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
             "claims",
         ],
     )
+
+
+def is_national(zoom: float) -> bool:
+    """Whether a view at ``zoom`` shows the whole country."""
+    return zoom < NATIONAL_ZOOM
+
+
+def period_text(period: str, lang: str) -> str:
+    """A period as the reader writes it: 2024年5月, 2023年第1季度, 2014—2024年; May 2024, Q1 2023,
+    2014–2024. Text the data does not write as a period is shown as written."""
+    if ".." in period:
+        first, last = (period_text(p, lang) for p in period.split("..", 1))
+        if lang == "zh" and first.endswith("年") and last.endswith("年"):
+            first = first[:-1]
+        return f"{first}—{last}" if lang == "zh" else f"{first}–{last}"
+    m = _PERIOD.match(period)
+    if not m:
+        return period
+    year, month, day, quarter, half = m.groups()
+    locale = "zh_Hans_CN" if lang == "zh" else "en"
+    if day:
+        return format_skeleton("yMMMd", date(int(year), int(month), int(day)), locale=locale)
+    if month:
+        return format_skeleton("yMMM", date(int(year), int(month), 1), locale=locale)
+    if quarter:
+        return f"{year}年第{quarter}季度" if lang == "zh" else f"Q{quarter} {year}"
+    if half:
+        zh_half = "上半年" if half == "1" else "下半年"
+        return f"{year}年{zh_half}" if lang == "zh" else f"H{half} {year}"
+    return f"{year}年" if lang == "zh" else year
+
+
+def figure_text(record: Mapping[str, Any], lang: str, unit_mode: str) -> str:
+    """A site's figure with its period (超5,000家（2024年5月）), or that it has none."""
+    value = record.get("value_std")
+    if value is None or value != value:
+        return t("map.no_figure", lang)
+    period = period_text(str(record["period"]), lang)
+    label = row_label(record, lang, unit_mode)
+    return f"{label}（{period}）" if lang == "zh" else f"{label} ({period})"
+
+
+def shown_sites(sites: pd.DataFrame, region: str | None) -> pd.DataFrame:
+    """The sites a view is about: a preset's region, or every site in the national view."""
+    if not region:
+        return sites
+    return sites[sites["region_id"] == region].reset_index(drop=True)
+
+
+def site_table(sites: pd.DataFrame, lang: str, unit_mode: str, sized: bool) -> pd.DataFrame:
+    """The map's text alternative: each shown site, its region, its figure when the map is
+    sized by a metric, and its number of claims; headers and words in ``lang``."""
+    records = row_dicts(sites)
+    columns = {
+        t("col.site", lang): [name(r, lang, "site_") for r in records],
+        t("col.region", lang): [name(r, lang, "region_") for r in records],
+    }
+    if sized:
+        columns[t("col.figure", lang)] = [figure_text(r, lang, unit_mode) for r in records]
+    columns[t("col.claims", lang)] = [int(r["claims"]) for r in records]
+    return pd.DataFrame(columns)
+
+
+def map_alt(n: int, area: str | None, metric: str | None, lang: str) -> str:
+    """The map's accessible name: what it shows, how it is coloured and sized, where the
+    table of its sites is."""
+    sized = t("map.alt_sized", lang, metric=metric) if metric else ""
+    return t("map.alt", lang, area=area or t("map.area_national", lang), n=n, sized=sized)

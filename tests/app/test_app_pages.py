@@ -213,7 +213,16 @@ def test_map_presets_and_site_selection():
     spec = deck(at)
     assert "mapProvider" not in spec  # offline by default
     assert spec["initialViewState"]["latitude"] == pytest.approx(31.82)
-    assert [layer["id"] for layer in spec["layers"]] == ["provinces", "country", "sites"]
+    assert [layer["id"] for layer in spec["layers"]] == [
+        "provinces",
+        "country",
+        "maritime_boundary",
+        "islets",
+        "sites",
+        "site_names",
+    ]
+    # The text alternative lists the preset's sites only.
+    assert set(at.table[0].value["Region"]) == {"Hefei"}
     before = len(at.dataframe)
     at.selectbox(key="w_map_site").select("bzp").run()
     ok(at)

@@ -139,3 +139,17 @@ def watcher_ticks(socket, count: int, timeout: float = 60_000) -> None:
     starting a reload of the page, which may still be running."""
     for _ in range(count):
         socket.wait_for_event("framereceived", predicate=watcher_tick_ended, timeout=timeout)
+
+
+def canvas_settled(locator, timeout: float = 60_000) -> bytes:
+    """The element's picture once deck.gl has stopped changing it: two consecutive
+    screenshots alike (and not a blank canvas). Returns that picture."""
+    deadline = time.monotonic() + timeout / 1000
+    before = b""
+    while True:
+        now = locator.screenshot()
+        if now == before and len(set(now[-4096:])) > 1:
+            return now
+        if time.monotonic() >= deadline:
+            raise PlaywrightTimeout("the map kept changing or stayed blank")
+        before = now

@@ -1,4 +1,4 @@
-"""Charts and the pages built around them: overview, trends, rankings, map."""
+"""Charts and the pages built around them: overview, trends, rankings (the map: map_page)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     # (zh, en)
@@ -61,29 +61,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rankings.duplicates": (
         "有 {n} 个地点在该时期有多个数字，取最新文章的一条。",
         "{n} sites have several figures for this period; the one from the latest article is used.",
-    ),
-    "map.title": ("地图", "Map"),
-    "map.preset": ("地图范围", "Map area"),
-    "map.preset_all": ("全国视图（全部区域）", "All of China (every region)"),
-    "map.size_by": ("圆点大小按指标", "Size markers by metric"),
-    "map.size_none": ("（不按指标，统一大小）", "(none: equal size)"),
-    "map.tiles": ("在线底图（会访问外部服务器）", "Online base map (contacts an outside server)"),
-    "map.tiles_help": (
-        "默认不加载在线底图，只画省界；打开后浏览器会向 Carto 请求地图瓦片。此设置不写入链接。",
-        "Off by default: only the bundled province outline is drawn. On, your browser fetches "
-        "tiles from Carto. This setting does not travel in links.",
-    ),
-    "map.site": ("查看地点的数据条目", "Show the claims of a site"),
-    "map.site_none": ("（点击地图上的地点，或在此选择）", "(click a site on the map, or pick one)"),
-    "map.claims_of": ("{site} 的数据条目", "Claims of {site}"),
-    "map.no_figure": ("该指标无数据", "no figure for this metric"),
-    "map.legend": (
-        "颜色表示区域；圆点大小按所选指标的最新实际数字。",
-        "Colour: region. Size: the latest actual figure of the chosen metric.",
-    ),
-    "map.attribution": (
-        "省界：Natural Earth（公有领域）",
-        "Outline: Natural Earth (public domain)",
     ),
     "chart.source_note": (
         "来源：{sources}。区域创新看板。",
