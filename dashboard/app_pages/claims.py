@@ -5,7 +5,14 @@ import streamlit as st
 from dashboard.core.export import safe_csv
 from dashboard.present import tables
 from dashboard.present.formatting import number
-from dashboard.present.rows import TABLE_ROWS, metric_counts, search, select, sort_claims
+from dashboard.present.rows import (
+    TABLE_ROWS,
+    metric_counts,
+    scope_sites,
+    search,
+    select,
+    sort_claims,
+)
 from dashboard.present.view import STATUSES
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.sentences import show_context
@@ -60,6 +67,7 @@ sites = choose_many(
     key="w_claims_sites",
     fmt=names.site,
     placeholder=page.t("filter.sites_all"),
+    stand_ins=scope_sites(select(in_region, metric=metric)),
     container=middle[0],
 )
 statuses = choose_many(
@@ -80,6 +88,8 @@ matching = sort_claims(search(rows, text)).reset_index(drop=True)
 # A browser draws a few thousand rows at once; more are the CSV's job, not the page's.
 rows = matching.head(TABLE_ROWS)
 shown = tables.claims_table(rows, lang, page.view.unit)
+derived = int(matching["derived"].sum())
+parts = page.t("count.parts", claims=len(matching) - derived, derived=derived) if derived else ""
 if len(matching) > len(rows):
     st.caption(
         page.t(
@@ -88,9 +98,10 @@ if len(matching) > len(rows):
             matching=number(len(matching), lang, 0),
             total=number(len(table), lang, 0),
         )
+        + parts
     )
 else:
-    st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
+    st.caption(page.t("claims.count", shown=len(rows), total=len(table)) + parts)
 event = st.dataframe(
     shown,
     hide_index=True,

@@ -32,5 +32,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "site.precision.district": ("所在区域（约5公里内）", "the district (within about 5 km)"),
     "site.precision.city": ("所在城市中心", "the city centre"),
     "site.precision.province": ("所在省中心", "the provincial centre"),
+    "ignored.stand_in": (
+        "{param}={value}：它的数字记在 {replacement} 名下（注明范围），改为显示后者",
+        "{param}={value}: its figures are recorded on {replacement} (scope noted); shown that",
+    ),
+    "ignored.left_out": (
+        "{param}={value}：当前选择下没有这个值，已去掉；显示 {replacement}",
+        "{param}={value}: not available for this choice, left out; showing {replacement}",
+    ),
     "site.link": ("地点档案：{name}", "Site profile: {name}"),
 }
