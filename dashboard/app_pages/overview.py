@@ -17,6 +17,7 @@ page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
 names = Names(data.dataset, lang)
+QUESTIONS = 30  # of each kind at most; the longest series, the rankings of the most sites
 # A question's or search hit's link shows its own chart: nothing else of the view goes along.
 BLANK_METRIC_VIEW = {
     "region": None,
@@ -39,7 +40,8 @@ else:
     st.caption(
         page.t(
             "data.summary",
-            claims=f"{claims}{page.t('count.derived', n=derived) if derived else ''}",
+            claims=claims,
+            derived=page.t("count.derived", n=derived) if derived else "",
             sites=int(table["site_id"].nunique()),
             sources=int(table["source_id"].nunique()),
             latest=f"{table['source_date'].max():%Y-%m-%d}",
@@ -76,7 +78,9 @@ view = page.view
 
 asked = data.memo(
     f"questions:{lang}:{view.unit}:{view.region}",
-    lambda: questions_for(table, lang, view.unit, [view.region] if view.region else None),
+    lambda: questions_for(
+        table, lang, view.unit, [view.region] if view.region else None, QUESTIONS
+    ),
 )
 with st.container(border=True, key="questions"):
     st.subheader(page.t("questions.title"))
@@ -87,6 +91,8 @@ with st.container(border=True, key="questions"):
         of_kind = [q for q in asked if q.kind == kind]
         if of_kind:
             st.markdown(f"**{page.t(heading)}**")
+        if len(of_kind) == QUESTIONS:
+            st.caption(page.t("questions.capped", n=QUESTIONS))
         for q in of_kind:
             fields = {f: getattr(q.view, f) for f in BLANK_METRIC_VIEW if f != "region"}
             page_link(q.page, escape(q.text), **{**BLANK_METRIC_VIEW, **fields})

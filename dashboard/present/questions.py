@@ -90,18 +90,25 @@ def _metric(row: dict[str, Any], lang: str) -> str:
     return metric
 
 
-def series_questions(table: pd.DataFrame, lang: str, unit_mode: str = "std") -> list[Question]:
+def series_questions(
+    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
+) -> list[Question]:
     """Every series of two or more points: ``天开园注册企业数：1,220家 (2023年12月) → 1,300余家
-    (2024年2月，一核两翼)``, most points first."""
+    (2024年2月，一核两翼)``, most points first; at most ``limit``, the longest."""
     if table.empty:
         return []
     facts = table[table["same_as"].isna().to_numpy(dtype=bool)]
     keys = ["site_id", "metric_id", "measure", "variant"]
+    dates = facts.groupby(keys, observed=True, dropna=False)["period_end"].nunique()
+    series = dates[dates >= 2].sort_values(ascending=False, kind="stable")
+    if limit is not None:
+        series = series.head(limit)  # the longest series; the rest by region
+    wanted = set(series.index)
     out: list[Question] = []
     for (site, metric, measure, variant), group in facts.groupby(
         keys, observed=True, dropna=False, sort=True
     ):
-        if len(group) < 2 or group["period_end"].nunique() < 2:
+        if (site, metric, measure, variant) not in wanted:
             continue
         ordered = group.sort_values(["period_end", "period_start", "claim_id"], kind="stable")
         rows = row_dicts(ordered)
@@ -111,7 +118,7 @@ def series_questions(table: pd.DataFrame, lang: str, unit_mode: str = "std") -> 
         subject = (
             f"{site_name}{_metric(first, lang)}"
             if lang == "zh"
-            else f"{site_name}, {_metric(first, lang).lower()}"
+            else f"{site_name}, {_metric(first, lang)}"
         )
         text = subject + sep + " → ".join(_point(r, lang, unit_mode) for r in rows)
         variant_id = None if pd.isna(variant) else str(variant)
@@ -124,10 +131,15 @@ def series_questions(table: pd.DataFrame, lang: str, unit_mode: str = "std") -> 
 
 
 def ranking_questions(
-    table: pd.DataFrame, lang: str, unit_mode: str = "std", top: int = 3
+    table: pd.DataFrame,
+    lang: str,
+    unit_mode: str = "std",
+    top: int = 3,
+    limit: int | None = None,
 ) -> list[Question]:
     """Every ranking of three or more sites in one period (actual figures of a comparable
-    metric): ``专精特新企业（国家级）排名 (2023年)：A 12家 > B 9家 > C 5家（共 4 个地点）``."""
+    metric): ``专精特新企业（国家级）排名 (2023年)：A 12家 > B 9家 > C 5家，共 4 个地点``; at most
+    ``limit``, those of the most sites."""
     if table.empty:
         return []
     rows = table[
@@ -138,10 +150,11 @@ def ranking_questions(
     sizes = rows.groupby(
         ["metric_id", "measure", "variant", "period"], observed=True, dropna=False
     )["site_id"].nunique()
+    sizes = sizes[sizes >= 3].sort_values(ascending=False, kind="stable")
+    if limit is not None:
+        sizes = sizes.head(limit)
     out: list[Question] = []
-    for (metric, measure, variant, period), n in sizes.items():
-        if n < 3:
-            continue
+    for (metric, measure, variant, period), _ in sizes.items():
         variant_id = None if pd.isna(variant) else str(variant)
         of_variant = rows[
             (rows["metric_id"] == metric).to_numpy(dtype=bool)
@@ -178,10 +191,17 @@ def ranking_questions(
 
 
 def questions_for(
-    table: pd.DataFrame, lang: str, unit_mode: str = "std", regions: list[str] | None = None
+    table: pd.DataFrame,
+    lang: str,
+    unit_mode: str = "std",
+    regions: list[str] | None = None,
+    limit: int | None = None,
 ) -> list[Question]:
-    """Series then rankings, limited to ``regions``' rows when given."""
+    """Series then rankings (at most ``limit`` of each), of ``regions``' rows when given."""
     rows = table
     if regions:
         rows = table[table["region_id"].astype(str).isin(regions).to_numpy(dtype=bool)]
-    return [*series_questions(rows, lang, unit_mode), *ranking_questions(rows, lang, unit_mode)]
+    return [
+        *series_questions(rows, lang, unit_mode, limit),
+        *ranking_questions(rows, lang, unit_mode, limit=limit),
+    ]

@@ -12,6 +12,9 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.core.loader import load_dataset
+from dashboard.core.table import tidy_table
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 APP_DATA = ROOT / "tests" / "fixtures" / "app_data"
@@ -118,10 +121,19 @@ def test_overview_search_finds_sites_and_metrics_in_both_languages():
     assert "No site or metric matches" in text(at)
 
 
-def test_overview_counts_say_what_is_derived():
+def test_counts_agree_and_say_what_is_derived():
+    """Overview: "5 claims + 1 derived"; Claims: "Showing 6 of 6 claims (5 quoted + 1 derived)"."""
     at = open_page("overview")
-    summary = next(c.value for c in at.caption if "claims ·" in c.value)
-    assert "derived" in summary or "+" not in summary
+    summary = next(c.value for c in at.caption if "claims" in c.value and "sites" in c.value)
+    claims = open_page("claims")
+    count = next(c.value for c in claims.caption if c.value.startswith("Showing"))
+    table = tidy_table(load_dataset(APP_DATA / "data"))
+    derived, total = int(table["derived"].sum()), len(table)
+    assert derived > 0
+    assert summary.startswith(f"{total - derived} claims + {derived} derived · ")
+    assert (
+        count == f"Showing {total} of {total} claims ({total - derived} quoted + {derived} derived)"
+    )
 
 
 def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch):
@@ -139,3 +151,27 @@ def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch)
     assert "follow from it: they refer to sites" in shown
     first_error = at.error[0].value.replace("\\", "")
     assert "yaml-syntax" in first_error and sites.name in first_error
+
+
+def picked_count(at: AppTest, key: str) -> int:
+    """The count in the label of the metric picked in selectbox ``key``: "Tax revenue (2)"."""
+    box = at.selectbox(key=key)
+    label = box.format_func(box.value)
+    return int(re.search(r"\((\d+)\)$", label).group(1))
+
+
+@pytest.mark.parametrize("metric", ["registered_enterprises", "compute_capacity", "tax_revenue"])
+def test_metric_picker_counts_what_the_chart_draws(metric):
+    """Trends: the points in the table under the chart; rankings: the bars."""
+    trends = open_page("trends", {"metric": metric})
+    (points,) = [f.value for f in trends.dataframe if "claim_id" in f.value.columns]
+    assert picked_count(trends, "w_trends_metric") == len(points)
+    rankings = open_page("rankings", {"metric": metric})
+    bars = [
+        trace
+        for e in rankings.get("plotly_chart")
+        for trace in json.loads(e.proto.spec)["data"]
+        if trace.get("type") == "bar"
+    ]
+    drawn = sum(len(trace.get("y") or trace.get("x") or []) for trace in bars)
+    assert picked_count(rankings, "w_rank_metric") == drawn

@@ -20,6 +20,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{metric}排名（{period}）：{leaders}{more}",
         "{metric}, ranked ({period}): {leaders}{more}",
     ),
+    "questions.capped": (
+        "只列出最长的 {n} 个；选择一个区域可看到该区域的全部问题。",
+        "Only the {n} longest are listed; choose a region to see all of its questions.",
+    ),
     "questions.of_sites": ("，共 {n} 个地点", ", {n} sites in all"),
     "count.derived": (" + {n} 条推算", " + {n} derived"),
     "count.parts": (
