@@ -131,6 +131,9 @@ for key, region_ids in groups:
             ]
             st.dataframe(rows, hide_index=True, key=f"headlines_{key}")
             st.caption(page.t("overview.headline_note"))
+            with st.popover(page.t("site.profiles"), icon=":material/location_on:"):
+                for site_id in dict.fromkeys(str(s) for s in best["site_id"]):
+                    page_link("site", escape(names.site(site_id)), id=site_id)
         region = key if key != "others" else None
         links = st.columns(4)
         for column, (target, label) in zip(

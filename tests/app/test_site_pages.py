@@ -175,3 +175,11 @@ def test_metric_picker_counts_what_the_chart_draws(metric):
     ]
     drawn = sum(len(trace.get("y") or trace.get("x") or []) for trace in bars)
     assert picked_count(rankings, "w_rank_metric") == drawn
+
+
+def test_overview_headline_sites_link_to_their_profiles():
+    at = open_page("overview")
+    profiles = {label.replace("\\", "") for label, page in links(at) if page == "site"}
+    assert "Binhai Science Park" in profiles
+    link = next(e.proto for e in at.get("page_link") if e.proto.page == "site")
+    assert "id=" in link.query_string and "lang=en" in link.query_string
