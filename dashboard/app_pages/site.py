@@ -12,7 +12,7 @@ from dashboard.present.i18n import name, vocab
 from dashboard.present.map import site_frame
 from dashboard.present.questions import period_label
 from dashboard.present.rows import row_dicts
-from dashboard.present.site import profile, site_list
+from dashboard.present.site import profile, site_list, source_label
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -139,7 +139,12 @@ with left:
                 for source_id, claim_id in section.reports.get(str(row["claim_id"]), []):
                     page_link(
                         "sources",
-                        page.t("site.open_sources", source=names.source(source_id)),
+                        escape(
+                            page.t(
+                                "site.open_sources",
+                                source=source_label(data.dataset, source_id, lang),
+                            )
+                        ),
                         source=source_id,
                         claim=claim_id,
                     )

@@ -3,9 +3,11 @@ its period, qualifier and the articles that report it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
+from babel.dates import format_date
 
 from ..core.dataset import Dataset
 from ..core.models import Site
@@ -103,3 +105,15 @@ def site_list(dataset: Dataset, table: pd.DataFrame) -> list[tuple[str, int]]:
     return sorted(
         ((sid, int(counts.get(sid, 0))) for sid in dataset.sites), key=lambda p: (-p[1], p[0])
     )
+
+
+def source_label(dataset: Dataset, source_id: str, lang: str) -> str:
+    """An article as a reader names it: 天津日报 2024年2月26日《…》; 天津日报, 26 Feb 2024: “…”."""
+    item = dataset.sources.get(source_id)
+    if item is None:
+        return source_id
+    record = item.record
+    day = dt.date.fromisoformat(record.date)
+    if lang == "zh":
+        return f"{record.publication} {day.year}年{day.month}月{day.day}日《{record.title}》"
+    return f"{record.publication}, {format_date(day, 'd MMM y', 'en')}: “{record.title}”"

@@ -16,7 +16,7 @@ from dashboard.present.causes import file_kind, group_problems
 from dashboard.present.questions import period_label, ranking_questions, series_questions
 from dashboard.present.rows import with_measure
 from dashboard.present.search import find
-from dashboard.present.site import profile, site_list
+from dashboard.present.site import profile, site_list, source_label
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -180,3 +180,13 @@ def test_without_a_lost_file_problems_keep_their_order(mini: Path):
     problems = load_dataset(mini).problems
     grouped = group_problems(problems)
     assert grouped.causes == [] and grouped.others == list(problems)
+
+
+def test_articles_are_named_as_readers_name_them(real):
+    dataset, _ = real
+    record = dataset.sources["a001"].record
+    zh, en = source_label(dataset, "a001", "zh"), source_label(dataset, "a001", "en")
+    year, month, day = (int(part) for part in record.date.split("-"))
+    assert zh == f"{record.publication} {year}年{month}月{day}日《{record.title}》"
+    assert en.startswith(f"{record.publication}, {day} ") and str(year) in en
+    assert source_label(dataset, "nope", "zh") == "nope"
