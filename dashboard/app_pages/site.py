@@ -59,8 +59,11 @@ st.markdown(
         derived=derived,
     )
 )
-if site.note:
+if site.note and lang == "en":
     st.caption(escape(site.note))
+elif site.note:  # curators write notes in English: offered, labelled, not mixed into the page
+    with st.expander(page.t("site.note_en")):
+        st.caption(escape(site.note))
 
 left, right = st.columns([3, 2]) if not page.present else (st.container(), st.container())
 with right:
@@ -74,7 +77,7 @@ with right:
         lang=lang,
         unit_mode=view.unit,
         region_order=names.region_order,
-        center=(site.lat, site.lon, 6.5),
+        center=(site.lat, site.lon, 5.0),
         sized=False,
     )
     st.pydeck_chart(deck, height=280, key="site_map")

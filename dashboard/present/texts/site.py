@@ -40,6 +40,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{param}={value}：当前选择下没有这个值，已去掉；显示 {replacement}",
         "{param}={value}: not available for this choice, left out; showing {replacement}",
     ),
+    "site.note_en": ("整理者注（英文原文）", "Curator's note"),
     "site.profiles": ("这些地点的档案", "Profiles of these sites"),
     "site.link": ("地点档案：{name}", "Site profile: {name}"),
 }
