@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard.core.export import safe_csv
 from dashboard.present import tables
+from dashboard.present.counts import table_rows
 from dashboard.present.formatting import number
 from dashboard.present.rows import (
     TABLE_ROWS,
@@ -38,6 +39,9 @@ region = choose_one(
 )
 in_region = select(table, region=region)
 counts = dict(metric_counts(in_region))
+# Each metric labelled with the rows the table would show under the other filters in view.
+view = page.view
+shown_of = table_rows(select(in_region, sites=view.sites, statuses=view.status, source=view.source))
 metric = choose_one(
     page,
     "metric",
@@ -46,7 +50,7 @@ metric = choose_one(
     key="w_claims_metric",
     allow_none=True,
     container=top[1],
-    fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("filter.metric_any"),
+    fmt=lambda m: f"{names.metric(m)} ({shown_of.get(m, 0)})" if m else page.t("filter.metric_any"),
 )
 source = choose_one(
     page,

@@ -113,3 +113,12 @@ def chart_counts(
         m: chart_count(rows_of, m, chart=chart, region=region, statuses=statuses, limit=limit)
         for m in metrics
     }
+
+
+def table_rows(rows: pd.DataFrame) -> dict[str, int]:
+    """Per metric, how many rows the claims table shows of ``rows`` (every report and
+    derived figure: the table lists each)."""
+    if rows.empty:
+        return {}
+    sizes = rows.groupby("metric_id", observed=True).size()
+    return {str(m): int(n) for m, n in sizes.items() if n}

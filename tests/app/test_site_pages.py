@@ -183,3 +183,13 @@ def test_overview_headline_sites_link_to_their_profiles():
     assert "Binhai Science Park" in profiles
     link = next(e.proto for e in at.get("page_link") if e.proto.page == "site")
     assert "id=" in link.query_string and "lang=en" in link.query_string
+
+
+@pytest.mark.parametrize("metric", ["innovation_platforms", "tax_revenue"])
+def test_claims_metric_picker_counts_the_rows_shown(metric, monkeypatch):
+    """Repeats and derived figures are rows of the claims table: the count says so (the
+    bundled data: innovation platforms are reported by several articles)."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(ROOT / "data"))
+    claims = open_page("claims", {"metric": metric})
+    shown = claims.dataframe(key="claims_table").value
+    assert picked_count(claims, "w_claims_metric") == len(shown)
