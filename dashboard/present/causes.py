@@ -99,3 +99,11 @@ def group_problems(problems: Sequence[Problem]) -> Grouped:
         else:
             others.append(p)
     return Grouped(causes, others)
+
+
+def causes_first(problems: Sequence[Problem]) -> list[Problem]:
+    """Every problem once, in reading order: the files that lost their records, the other
+    problems, then those that follow from a lost file."""
+    grouped = group_problems(problems)
+    follow_ons = [p for cause in grouped.causes for p in cause.follow_ons]
+    return [*(c.problem for c in grouped.causes), *grouped.others, *follow_ons]

@@ -151,6 +151,10 @@ def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch)
     assert "follow from it: they refer to sites" in shown
     first_error = at.error[0].value.replace("\\", "")
     assert "yaml-syntax" in first_error and sites.name in first_error
+    # the sidebar's list on every page: the cause first too
+    (sidebar,) = [f.value for f in at.dataframe if {"line", "col", "code"} <= set(f.value.columns)]
+    assert sidebar.iloc[0]["code"] == "yaml-syntax"
+    assert set(sidebar.iloc[1:]["code"]) == {"unknown-site"}
 
 
 def picked_count(at: AppTest, key: str) -> int:

@@ -12,7 +12,7 @@ from dashboard.core.dataset import Dataset
 from dashboard.core.loader import load_dataset
 from dashboard.core.problems import did_you_mean
 from dashboard.core.table import tidy_table
-from dashboard.present.causes import file_kind, group_problems
+from dashboard.present.causes import causes_first, file_kind, group_problems
 from dashboard.present.questions import period_label, ranking_questions, series_questions
 from dashboard.present.rows import with_measure
 from dashboard.present.search import find
@@ -169,6 +169,9 @@ def test_a_broken_sites_file_comes_first_with_its_follow_ons(mini: Path):
     assert cause.follow_ons and {p.code for p in cause.follow_ons} == {"unknown-site"}
     assert all(p.code != "unknown-site" for p in grouped.others)
     assert grouped.total == len(problems)
+    ordered = causes_first(problems)
+    assert ordered[0] is cause.problem and sorted(map(str, ordered)) == sorted(map(str, problems))
+    assert ordered[-len(cause.follow_ons) :] == cause.follow_ons
     assert file_kind("data/regions.yaml") == "regions"
     assert file_kind("data/claims/a001.yaml") == "claims"
 
