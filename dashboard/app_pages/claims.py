@@ -4,8 +4,16 @@ import streamlit as st
 
 from dashboard.core.export import safe_csv
 from dashboard.present import tables
+from dashboard.present.counts import table_rows
 from dashboard.present.formatting import number
-from dashboard.present.rows import TABLE_ROWS, metric_counts, search, select, sort_claims
+from dashboard.present.rows import (
+    TABLE_ROWS,
+    metric_counts,
+    scope_sites,
+    search,
+    select,
+    sort_claims,
+)
 from dashboard.present.view import STATUSES
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.sentences import show_context
@@ -31,6 +39,9 @@ region = choose_one(
 )
 in_region = select(table, region=region)
 counts = dict(metric_counts(in_region))
+# Each metric labelled with the rows the table would show under the other filters in view.
+view = page.view
+shown_of = table_rows(select(in_region, sites=view.sites, statuses=view.status, source=view.source))
 metric = choose_one(
     page,
     "metric",
@@ -39,7 +50,7 @@ metric = choose_one(
     key="w_claims_metric",
     allow_none=True,
     container=top[1],
-    fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})" if m else page.t("filter.metric_any"),
+    fmt=lambda m: f"{names.metric(m)} ({shown_of.get(m, 0)})" if m else page.t("filter.metric_any"),
 )
 source = choose_one(
     page,
@@ -60,6 +71,7 @@ sites = choose_many(
     key="w_claims_sites",
     fmt=names.site,
     placeholder=page.t("filter.sites_all"),
+    stand_ins=scope_sites(select(in_region, metric=metric)),
     container=middle[0],
 )
 statuses = choose_many(
@@ -80,6 +92,8 @@ matching = sort_claims(search(rows, text)).reset_index(drop=True)
 # A browser draws a few thousand rows at once; more are the CSV's job, not the page's.
 rows = matching.head(TABLE_ROWS)
 shown = tables.claims_table(rows, lang, page.view.unit)
+derived = int(matching["derived"].sum())
+parts = page.t("count.parts", claims=len(matching) - derived, derived=derived) if derived else ""
 if len(matching) > len(rows):
     st.caption(
         page.t(
@@ -88,9 +102,10 @@ if len(matching) > len(rows):
             matching=number(len(matching), lang, 0),
             total=number(len(table), lang, 0),
         )
+        + parts
     )
 else:
-    st.caption(page.t("claims.count", shown=len(rows), total=len(table)))
+    st.caption(page.t("claims.count", shown=len(rows), total=len(table)) + parts)
 event = st.dataframe(
     shown,
     hide_index=True,

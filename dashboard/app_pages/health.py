@@ -4,8 +4,10 @@ import streamlit as st
 
 from dashboard.core.vocabulary import vocabulary_report
 from dashboard.present import health
+from dashboard.present.causes import group_problems
 from dashboard.ui.data import coverage_reports
 from dashboard.ui.drafting import drafts_section
+from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 
 page = open_page("health")
@@ -13,11 +15,36 @@ data = page.data
 st.title(page.t("health.title"))
 st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.version))
 
-problems = health.problems_frame(data.problems)
-st.subheader(page.t("health.problems", n=len(problems)))
-if problems.empty:
+grouped = group_problems(data.problems)
+st.subheader(page.t("health.problems", n=grouped.total))
+if grouped.causes:
+    st.markdown(f"**{page.t('causes.title')}**")
+for number, cause in enumerate(grouped.causes):
+    p = cause.problem
+    where = f"{p.file}:{p.line}:{p.col}"
+    lost = page.t("causes.lost", where=where, code=p.code, message=p.message)
+    with st.container(border=True, key=f"health_cause_{number}"):
+        st.error(escape(lost), icon=":material/error:")
+        if not cause.follow_ons:
+            st.caption(page.t("causes.none_follow"))
+            continue
+        kind = page.t(f"causes.kind.{cause.kind}")
+        codes = ", ".join(cause.codes)
+        st.markdown(
+            escape(page.t("causes.follow", n=len(cause.follow_ons), kind=kind, codes=codes))
+        )
+        with st.expander(page.t("causes.show", n=len(cause.follow_ons))):
+            st.dataframe(
+                health.problems_frame(cause.follow_ons),
+                hide_index=True,
+                key=f"health_follow_{number}",
+            )
+problems = health.problems_frame(grouped.others)
+if grouped.causes and not problems.empty:
+    st.markdown(f"**{page.t('causes.others', n=len(problems))}**")
+if problems.empty and not grouped.causes:
     st.success(page.t("problems.none"), icon=":material/check_circle:")
-else:
+elif not problems.empty:
     st.caption(page.t("problems.help"))
     st.dataframe(problems, hide_index=True, key="health_problems")
 

@@ -156,6 +156,7 @@ with right:
                 hide_index=True,
                 key="map_site_claims",
             )
+            page_link("site", page.t("site.link", name=names.site(chosen)), id=chosen)
             page_link(
                 "claims",
                 page.t("link.claims"),

@@ -5,6 +5,9 @@ import streamlit as st
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name, vocab
 from dashboard.present.overview import headlines, region_groups, region_summary
+from dashboard.present.questions import questions_for
+from dashboard.present.search import find
+from dashboard.present.tables import Names
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -13,21 +16,51 @@ from dashboard.ui.widgets import choose_one
 page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
+names = Names(data.dataset, lang)
+QUESTIONS = 30  # of each kind at most; the longest series, the rankings of the most sites
+# A question's or search hit's link shows its own chart: nothing else of the view goes along.
+BLANK_METRIC_VIEW = {
+    "region": None,
+    "metric": None,
+    "status": (),
+    "claim": None,
+    "sites": (),
+    "measure": None,
+    "variant": None,
+    "period": None,
+}
 
 st.title(page.t("app.title"))
 st.caption(page.t("app.subtitle"))
 if table.empty:
     st.info(page.t("data.empty"))
 else:
+    derived = int(table["derived"].sum())
+    claims = int((~table["derived"]).sum())
     st.caption(
         page.t(
             "data.summary",
-            claims=int((~table["derived"]).sum()),
+            claims=claims,
+            derived=page.t("count.derived", n=derived) if derived else "",
             sites=int(table["site_id"].nunique()),
             sources=int(table["source_id"].nunique()),
             latest=f"{table['source_date'].max():%Y-%m-%d}",
         )
     )
+
+query = st.text_input(
+    page.t("search.label"), key="w_search", placeholder=page.t("search.placeholder")
+)
+if query.strip():
+    hits = find(data.dataset, query)
+    if not hits:
+        st.caption(page.t("search.none", q=escape(query.strip())))
+    for hit in hits:
+        if hit.kind == "site":
+            page_link("site", escape(page.t("search.site", name=names.site(hit.id))), id=hit.id)
+        else:
+            label = escape(page.t("search.metric", name=names.metric(hit.id)))
+            page_link("trends", label, **{**BLANK_METRIC_VIEW, "metric": hit.id})
 
 groups = region_groups(data.dataset)
 region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
@@ -42,6 +75,27 @@ choose_one(
     fmt=lambda v: region_names.get(v, v) if v else page.t("filter.region_all"),
 )
 view = page.view
+
+asked = data.memo(
+    f"questions:{lang}:{view.unit}:{view.region}",
+    lambda: questions_for(
+        table, lang, view.unit, [view.region] if view.region else None, QUESTIONS
+    ),
+)
+with st.container(border=True, key="questions"):
+    st.subheader(page.t("questions.title"))
+    st.caption(page.t("questions.help"))
+    if not asked:
+        st.caption(page.t("questions.none"))
+    for kind, heading in (("series", "questions.series"), ("ranking", "questions.rankings")):
+        of_kind = [q for q in asked if q.kind == kind]
+        if of_kind:
+            st.markdown(f"**{page.t(heading)}**")
+        if len(of_kind) == QUESTIONS:
+            st.caption(page.t("questions.capped", n=QUESTIONS))
+        for q in of_kind:
+            fields = {f: getattr(q.view, f) for f in BLANK_METRIC_VIEW if f != "region"}
+            page_link(q.page, escape(q.text), **{**BLANK_METRIC_VIEW, **fields})
 
 for key, region_ids in groups:
     if view.region and view.region not in region_ids:
@@ -77,6 +131,9 @@ for key, region_ids in groups:
             ]
             st.dataframe(rows, hide_index=True, key=f"headlines_{key}")
             st.caption(page.t("overview.headline_note"))
+            with st.popover(page.t("site.profiles"), icon=":material/location_on:"):
+                for site_id in dict.fromkeys(str(s) for s in best["site_id"]):
+                    page_link("site", escape(names.site(site_id)), id=site_id)
         region = key if key != "others" else None
         links = st.columns(4)
         for column, (target, label) in zip(

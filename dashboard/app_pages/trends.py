@@ -7,7 +7,7 @@ from dashboard.charts.trends import trend_figure
 from dashboard.present import captions, tables
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name
-from dashboard.present.rows import select
+from dashboard.present.rows import scope_sites, select
 from dashboard.present.trends import leading_sites, series_offers, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
 from dashboard.ui.markdown import escape
@@ -31,6 +31,7 @@ else:
         names,
         "trends",
         default_metric=data.memo("trend_metric", lambda: trend_metric(table)),
+        limit=len(PALETTE) - 1,
     )
     assert metric is not None and measure is not None  # a table with rows has a metric
     bottom = st.columns([5, 3]) if not page.present else [None] * 2
@@ -45,6 +46,7 @@ else:
         key="w_trends_sites",
         fmt=names.site,
         placeholder=page.t("filter.sites_all"),
+        stand_ins=scope_sites(select(of_metric, region=region)),
         container=bottom[0],
     )
     statuses = choose_many(

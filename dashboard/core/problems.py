@@ -98,5 +98,5 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     """A hint naming the closest known id, if one is close enough."""
     if not isinstance(value, str):
         return None
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.8)
     return f"did you mean {close[0]}?" if close else None

@@ -304,6 +304,16 @@ def latest_per_site(
     return rows.iloc[latest.index.to_numpy()], dupes
 
 
+def scope_sites(rows: pd.DataFrame) -> dict[str, list[str]]:
+    """Scope site id -> the sites whose figures among ``rows`` name it as their scope (天开园's
+    一核两翼 -> the park's series site): what a link naming the scope is shown instead."""
+    scoped = rows.loc[rows["scope"].notna().to_numpy(dtype=bool), ["scope", "site_id"]]
+    out: dict[str, list[str]] = {}
+    for scope, site in scoped.astype(str).drop_duplicates().itertuples(index=False):
+        out.setdefault(scope, []).append(site)
+    return out
+
+
 def known_statuses(values: Iterable[str]) -> tuple[str, ...]:
     """``values`` restricted to the known statuses, in their canonical order."""
     given = set(values)

@@ -18,6 +18,7 @@ A presenter's link names the page (its URL path) and these parameters:
 ``q``       free text searched in the claims
 ``source``  an article (source id)
 ``claim``   a claim id (the one whose context is shown)
+``id``      a site id: the site whose profile is shown
 ==========  ==========================================================================
 
 Parsing never fails: an unknown or malformed value is dropped (or replaced by the nearest
@@ -66,6 +67,7 @@ PARAMS = (
     "q",
     "source",
     "claim",
+    "id",
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.~-]*$")
 
@@ -87,6 +89,7 @@ class View:
     q: str = ""
     source: str | None = None
     claim: str | None = None
+    id: str | None = None  # the site a profile shows
 
     def with_(self, **changes: object) -> View:
         """A copy with ``changes`` applied."""
@@ -235,6 +238,8 @@ def parse_view(params: Mapping[str, str | list[str]], options: Options) -> Parse
         view = view.with_(source=_one_id("source", values["source"], options.sources, out))
     if "claim" in values:
         view = view.with_(claim=_one_id("claim", values["claim"], options.claims, out))
+    if "id" in values:
+        view = view.with_(id=_one_id("id", values["id"], options.sites, out))
     return Parsed(view, out)
 
 

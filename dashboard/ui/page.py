@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.present import health
+from dashboard.present.causes import causes_first
 from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
@@ -119,7 +120,7 @@ def _problems(current: Page) -> None:
                     "message": p.message,
                     "hint": p.hint or "",
                 }
-                for p in problems
+                for p in causes_first(problems)
             ],
             hide_index=True,
             key="problems_table",

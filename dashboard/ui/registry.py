@@ -78,6 +78,14 @@ REGISTRY: tuple[PageSpec, ...] = (
         (*COMMON, "source", "claim"),
     ),
     PageSpec(
+        "site",
+        "app_pages/site.py",
+        "site",
+        "nav.site",
+        ":material/location_on:",
+        (*COMMON, "id"),
+    ),
+    PageSpec(
         "health",
         "app_pages/health.py",
         "health",

@@ -3,11 +3,12 @@ choice back through ``on_change``; a value the page cannot offer falls back and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
+from dashboard.present.counts import chart_count, chart_counts
 from dashboard.present.rows import measures_for, metric_counts, of_variant, variants_in
 from dashboard.present.view import Ignored
 from dashboard.ui.page import Page
@@ -148,15 +149,36 @@ def choose_many(
     placeholder: str | None = None,
     container: Any = None,
     ordered: Sequence[str] | None = None,
+    stand_ins: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[str, ...]:
-    """A multiselect bound to ``view.<field_name>`` (a tuple; empty means "all")."""
+    """A multiselect bound to ``view.<field_name>`` (a tuple; empty means "all").
+
+    A value the page cannot offer is replaced by its ``stand_ins`` among the options (the
+    sites whose figures name it as their scope), else left out; the notice says which,
+    and what is shown instead.
+    """
     value: tuple[str, ...] = getattr(current.view, field_name)
     choices = list(options)
-    kept = tuple(v for v in value if v in choices)
-    for missing in (v for v in value if v not in choices):
-        current.notices.append(Ignored(field_name, missing, "unavailable", placeholder or "-"))
-    if kept != value:
-        fall_back(**{field_name: kept})
+    kept: list[str] = []
+    notes: list[tuple[str, str, list[str]]] = []
+    for v in value:
+        if v in choices:
+            kept.append(v)
+            continue
+        instead = [s for s in (stand_ins or {}).get(v, ()) if s in choices]
+        kept += instead
+        notes.append((v, "stand_in" if instead else "", instead))
+    kept = list(dict.fromkeys(kept))
+    for missing, reason, instead in notes:
+        if reason:
+            shown = ", ".join(str(fmt(s)) for s in instead)
+        elif kept:
+            reason, shown = "left_out", ", ".join(str(fmt(s)) for s in kept)
+        else:
+            reason, shown = "unavailable", placeholder or "-"
+        current.notices.append(Ignored(field_name, missing, reason, shown))
+    if tuple(kept) != value:
+        fall_back(**{field_name: tuple(kept)})
 
     def convert(selected: Any) -> tuple[str, ...]:
         chosen = list(selected or [])
@@ -165,7 +187,7 @@ def choose_many(
         return tuple(chosen)
 
     if not current.present and choices:
-        seed(key, list(kept), choices, fmt)
+        seed(key, kept, choices, fmt)
         (container or st).multiselect(
             label,
             choices,
@@ -175,7 +197,7 @@ def choose_many(
             on_change=copy_to_view,
             args=(key, field_name, convert),
         )
-    return kept
+    return tuple(kept)
 
 
 def text_filter(current: Page, label: str, *, key: str, container: Any = None) -> str:
@@ -194,14 +216,22 @@ def text_filter(current: Page, label: str, *, key: str, container: Any = None) -
 
 
 def metric_measure_region(
-    current: Page, table: Any, names: Any, prefix: str, default_metric: str | None = None
+    current: Page,
+    table: Any,
+    names: Any,
+    prefix: str,
+    default_metric: str | None = None,
+    limit: int | None = None,
 ) -> tuple[str | None, str | None, Any, str | None]:
     """The metric, measure, variant and region selectors shared by trends and rankings, in
-    one row (the variant only when the metric has figures of more than one).
+    one row (the variant only when the metric has figures of more than one). Each metric is
+    labelled with what the page's chart would draw of it (see :mod:`dashboard.present.counts`;
+    ``limit``: the most sites a trend chart draws unchosen).
 
     Returns ``(metric, measure, rows of that metric, measure and variant, region)``.
     """
     counts = current.data.memo("metric_counts", lambda: dict(metric_counts(table)))
+    drawn = _drawn(current, list(counts), "rankings" if prefix == "rank" else "trends", limit)
     top = st.columns([4, 2, 2, 3]) if not current.present else [None] * 4
     metric = choose_one(
         current,
@@ -210,7 +240,7 @@ def metric_measure_region(
         list(counts),
         key=f"w_{prefix}_metric",
         default=default_metric,
-        fmt=lambda m: f"{names.metric(m)} ({counts.get(m, 0)})",
+        fmt=lambda m: f"{names.metric(m)} ({drawn.get(m, 0)})",
         container=top[0],
     )
     measure = choose_one(
@@ -257,3 +287,31 @@ def metric_measure_region(
         fmt=lambda r: names.region(r) if r else current.t("filter.region_all"),
     )
     return metric, measure, of_metric, region
+
+
+def _drawn(current: Page, metrics: list[str], chart: str, limit: int | None) -> dict[str, int]:
+    """Per metric, what ``chart`` would draw in the view's region and statuses; the metric in
+    view with its measure, variant, sites and period."""
+    view, data = current.view, current.data
+    statuses = view.status or (("actual",) if chart == "rankings" else ())
+    drawn = data.memo(
+        f"drawn:{chart}:{view.region}:{','.join(statuses)}",
+        lambda: chart_counts(
+            data.rows_of, metrics, chart=chart, region=view.region, statuses=statuses, limit=limit
+        ),
+    )
+    if view.metric in drawn:
+        drawn = dict(drawn)
+        drawn[view.metric] = chart_count(
+            data.rows_of,
+            view.metric,
+            chart=chart,
+            region=view.region,
+            statuses=statuses,
+            measure=view.measure,
+            variant=view.variant,
+            sites=view.sites if chart == "trends" else (),
+            period=view.period if chart == "rankings" else None,
+            limit=limit,
+        )
+    return drawn

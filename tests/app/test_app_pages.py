@@ -87,16 +87,19 @@ def test_sidebar_controls_and_copy_link():
     assert "metric=tax_revenue" in link and "lang=en" in link
 
 
+REGIONS = ["Beijing–Tianjin–Hebei", "Hefei", "Zhengzhou", "Xi'an"]
+
+
 def test_overview_regions_counts_and_links():
     """The overview shows each featured region with counts, headlines and view links."""
     at = ok(open_page("overview"))
     subheaders = [s.value.replace("\\", "") for s in at.subheader]  # markdown-escaped data
-    assert subheaders[:4] == ["Beijing–Tianjin–Hebei", "Hefei", "Zhengzhou", "Xi'an"]
+    assert subheaders[:5] == ["Questions the data can answer", *REGIONS]
     assert any(m.label == "Claims" for m in at.metric)
     assert len(at.dataframe) >= 4  # a headline table per featured region with figures
     at.selectbox(key="w_overview_region").select("hefei").run()
     ok(at)
-    assert [s.value for s in at.subheader] == ["Hefei"]
+    assert [s.value for s in at.subheader][1:] == ["Hefei"]
     assert at.query_params["region"] == "hefei"
 
 

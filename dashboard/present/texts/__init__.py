@@ -6,9 +6,20 @@ the app adds a module here and a line below; a key defined twice is an error at 
 
 from __future__ import annotations
 
-from dashboard.present.texts import captions, charts, drafting, health, map_page, shell, tables
+from dashboard.present.texts import (
+    captions,
+    causes,
+    charts,
+    drafting,
+    health,
+    map_page,
+    questions,
+    shell,
+    site,
+    tables,
+)
 
-MODULES = (shell, charts, captions, map_page, tables, health, drafting)
+MODULES = (shell, charts, captions, map_page, tables, health, drafting, causes, site, questions)
 
 
 def merged() -> dict[str, tuple[str, str]]:

@@ -74,8 +74,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ignored.too_long": ("{param}：过长，已截断", "{param}: too long, shortened"),
     "data.empty": ("还没有可显示的数据条目。", "No claims to show yet."),
     "data.summary": (
-        "{claims} 条数据 · {sites} 个地点 · {sources} 篇文章 · 最新文章 {latest}",
-        "{claims} claims · {sites} sites · {sources} articles · latest article {latest}",
+        "{claims} 条数据{derived} · {sites} 个地点 · {sources} 篇文章 · 最新文章 {latest}",
+        "{claims} claims{derived} · {sites} sites · {sources} articles · latest article {latest}",
     ),
     "filter.region": ("区域", "Region"),
     "filter.region_all": ("全部区域", "All regions"),
