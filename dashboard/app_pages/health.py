@@ -64,13 +64,14 @@ if not disagreements.empty:
 
 st.subheader(page.t("health.coverage"))
 st.caption(page.t("health.coverage_help"))
-counts, uncaptured = health.coverage_frames(coverage_reports(data.version))
+reports = coverage_reports(data.version)
+counts, uncaptured = health.coverage_frames(reports)
 st.dataframe(counts, hide_index=True, key="health_coverage")
 if uncaptured.empty:
     st.caption(page.t("health.coverage_none"))
 else:
     st.dataframe(uncaptured, hide_index=True, key="health_uncaptured")
 
-drafts_section(page)
+drafts_section(page, reports)
 
 finish(page)

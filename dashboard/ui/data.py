@@ -118,10 +118,14 @@ def _prepared(data_dir: str, version: int) -> Loaded:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
 def coverage_reports(version: int) -> list[SourceCoverage]:
-    """The coverage report of snapshot ``version`` (computed once per version)."""
-    data_dir = str(default_data_dir().resolve())
+    """The coverage report of snapshot ``version`` of the data folder served now."""
+    return _coverage_reports(str(default_data_dir().resolve()), version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _coverage_reports(data_dir: str, version: int) -> list[SourceCoverage]:
+    """Computed once per folder and version: a version number alone names no folder."""
     return coverage(_store(data_dir).snapshot.dataset)
 
 

@@ -63,3 +63,20 @@ def test_health_drafts_in_chinese(tmp_path, monkeypatch) -> None:
     (figures,) = [d.value for d in at.dataframe if "原文" in d.value.columns]
     assert list(figures.columns) == ["数字", "地点", "指标", "时期", "状态", "类型", "原文"]
     assert set(figures["状态"]) <= {"实际", "计划", "目标", "预计"}
+
+
+def test_health_drafts_only_the_article_picked(tmp_path, monkeypatch) -> None:
+    """With several articles waiting, a select box lists each with its uncaptured count and
+    the page drafts the one picked: the table and the download follow the choice."""
+    data = _copy(tmp_path, monkeypatch)
+    (data / "claims" / "f002.yaml").write_text("claims: []\n", encoding="utf-8")
+    at = _health("en-US")
+    box = at.selectbox(key="w_drafting_source")
+    assert box.options[:2] == [o for o in box.options if o.startswith(("f001", "f002"))]
+    assert all("figures uncaptured" in o for o in box.options)
+    assert [e.label[:4] for e in at.expander if e.label.startswith("f00")] == ["f001"]
+    box.set_value("f002").run()
+    assert not at.exception
+    assert [e.label[:4] for e in at.expander if e.label.startswith("f00")] == ["f002"]
+    (button,) = [b for b in at.get("download_button") if "draft" in str(b.proto.label)]
+    assert button.proto.label == "Download draft f002.yaml"

@@ -22,6 +22,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{source}《{title}》：{n} 个数字，{undecided} 个字段待定",
         "{source} “{title}”: {n} figures, {undecided} fields undecided",
     ),
+    "drafting.pick": ("文章", "Article"),
+    "drafting.option": (
+        "{source}《{title}》：{n} 个数字未录入",
+        "{source} “{title}”: {n} figures uncaptured",
+    ),
     "drafting.download": ("下载草稿 {file}", "Download draft {file}"),
     "drafting.command": (
         "或在命令行生成同一文件：",
