@@ -45,6 +45,7 @@ def start(
     run_dir.mkdir(parents=True, exist_ok=True)
     state = run_dir / "team.json"
     state.unlink(missing_ok=True)
+    (run_dir / "logs" / "access.log").unlink(missing_ok=True)  # nginx appends: start afresh
     env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
     env.update(env_extra or {})
     command = [

@@ -152,14 +152,15 @@ class Supervisor:
 
     def start(self) -> Team:
         nginx = nginx_binary()
-        public = self.args.public_url or self.team.url.rstrip("/")
-        problem = setting_problem(public)
+        public = self.args.public_url  # unset: links follow the browser's address of nginx
+        problem = setting_problem(public) if public else None
         if problem:
             raise TeamError(f"--public-url {public!r}: {problem}")
         for sub in ("logs", "tmp"):
             (self.run_dir / sub).mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
-        env[SETTING] = public
+        if public:
+            env[SETTING] = public
         env.setdefault("DASHBOARD_CACHE_DIR", str(ROOT / ".cache"))
         if self.args.data_dir:
             env["DASHBOARD_DATA_DIR"] = str(Path(self.args.data_dir).absolute())
@@ -296,7 +297,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--listen", default="127.0.0.1", help="nginx's address")
     p.add_argument("--prefix", default="/", help="a path prefix, e.g. /innovation")
     p.add_argument("--public-url", default=os.environ.get(SETTING), help=f"default: ${SETTING}"
-                   ", else nginx's own address")  # fmt: skip
+                   "; unset, links name the address the browser shows")  # fmt: skip
     p.add_argument("--data-dir", default=None, help="default: $DASHBOARD_DATA_DIR or data/")
     p.add_argument("--run-dir", type=Path, default=RUN_DIR)
     p.add_argument("--fail-timeout", type=int, default=10, help="seconds a dead replica is out")
