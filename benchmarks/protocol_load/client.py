@@ -81,6 +81,7 @@ class Session:
         self.reader: asyncio.Task | None = None
         self.ticker: asyncio.Task | None = None
         self.waiting: Waiting | None = None
+        self.running = False  # a run (the page's or the watcher's) is going
         self.cookie = ""
         self.reconnects = 0
         self.results: list[Result] = []
@@ -124,6 +125,7 @@ class Session:
             if task is not None:
                 task.cancel()
         self.ticker = self.reader = None
+        self.running = False
         if self.ws is not None:
             await self.ws.close()
             self.ws = None
@@ -142,6 +144,8 @@ class Session:
         kind = msg.WhichOneof("type")
         waiting = self.waiting
         run = msg.metadata.run
+        if kind in ("new_session", "script_finished"):
+            self.running = kind == "new_session"
         if kind == "new_session":
             if not run.fragment_ids and waiting is not None and not waiting.run_id:
                 waiting.run_id = run.script_run_id
@@ -193,6 +197,8 @@ class Session:
         while self.ticks and self.ws is not None:
             fragment, interval = next(iter(self.ticks.items()))
             await asyncio.sleep(interval)
+            if self.waiting is not None or self.running:
+                continue  # as the page: no tick while a run is going (it would cut it short)
             state = self._state()
             state.fragment_id, state.is_auto_rerun = fragment, True
             try:
@@ -230,7 +236,9 @@ class Session:
                 reconnected = True
                 await self.reconnect()
             except TimeoutError:
-                error = f"no finished run within {RUN_TIMEOUT:.0f} s"
+                started_run = "its run started" if self.waiting.run_id else "no run started"
+                error = (f"no finished run within {RUN_TIMEOUT:.0f} s ({started_run}"
+                         f"{', after a reconnect' if reconnected else ''})")  # fmt: skip
                 break
         self.waiting = None
         elapsed = time.monotonic() - started
