@@ -120,11 +120,12 @@ event = st.dataframe(
 )
 # Made on click, not on every rerun: a CSV registered per run could be collected by a newer
 # run before the browser fetched it (a 404), and building it cost every rerun time.
-root = page.public.root  # each row links back to its claim at the address readers reach
+# Read now: the CSV is made outside the script run, where the session's view is not at hand.
+root, unit = page.public.root, page.view.unit  # each row links back to its claim, publicly
 st.download_button(
     page.t("claims.download"),
     lambda: safe_csv(
-        tables.claims_table(matching, lang, page.view.unit).assign(
+        tables.claims_table(matching, lang, unit).assign(
             link=public.claim_links(root, list(matching["claim_id"]), lang)
         )
     ),
