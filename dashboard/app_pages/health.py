@@ -13,7 +13,7 @@ from dashboard.ui.page import finish, open_page
 page = open_page("health")
 data = page.data
 st.title(page.t("health.title"))
-st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.version))
+st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.digest))
 
 grouped = group_problems(data.problems)
 st.subheader(page.t("health.problems", n=grouped.total))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 import pandas as pd
 
@@ -78,6 +80,16 @@ class Snapshot:
                     self._table.append(tidy_table(self.dataset))
                     release_free_memory()
         return self._table[0]
+
+    @cached_property
+    def digest(self) -> str:
+        """The data's version derived from its content: each file, the sha256 of the version
+        served and its state. Every process watching the same folder names the same data
+        alike (``version`` counts this process's snapshots only)."""
+        h = hashlib.sha256()
+        for f in sorted(self.files, key=lambda f: f.file):
+            h.update(f"{f.file}\0{f.sha256}\0{f.status}\n".encode())
+        return h.hexdigest()[:12]
 
     @property
     def degraded(self) -> list[FileState]:

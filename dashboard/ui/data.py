@@ -48,6 +48,7 @@ class Loaded:
     version: int = 0
     files: tuple[FileState, ...] = ()
     created_at: float | None = None
+    digest: str = ""  # the content-derived version, the same in every process
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     metric_spans: dict[str | tuple[str, str], tuple[int, int]] = field(
         default_factory=dict, repr=False
@@ -114,6 +115,7 @@ def _prepared(data_dir: str, version: int) -> Loaded:
         snapshot.version,
         snapshot.files,
         snapshot.created_at,
+        snapshot.digest,
         metric_spans=spans,
     )
 

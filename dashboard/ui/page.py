@@ -4,13 +4,13 @@ notices, the link to copy and the data problems)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard.present import health
+from dashboard.present import health, public
 from dashboard.present.causes import causes_first
 from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
@@ -41,6 +41,13 @@ class Page:
 
     def t(self, key: str, **values: Any) -> str:
         return t(key, self.lang, **values)
+
+    @property
+    def public(self) -> public.PublicRoot:
+        """The app's root as readers reach it (``DASHBOARD_PUBLIC_URL``, else the browser's)."""
+        return public.public_root(
+            os.environ.get(public.SETTING), st.context.url, self.spec.url_path
+        )
 
 
 def open_page(key: str) -> Page:
@@ -93,10 +100,15 @@ def finish(current: Page) -> None:
     with st.sidebar:
         st.divider()
         st.markdown(f"**{current.t('sidebar.copy_link')}**")
-        base = st.context.url or f"/{current.spec.url_path}"
-        link = f"{base}?{urlencode(params, safe=',')}" if params else base
+        root = current.public
+        link = public.page_link(root.root, current.spec.url_path, params)
         st.code(link, language=None, wrap_lines=True)
         st.caption(current.t("sidebar.copy_help"))
+        if root.problem:
+            text = current.t("link.public_bad", setting=public.SETTING, problem=root.problem)
+            st.error(escape(text))
+        elif root.loopback:
+            st.caption(escape(current.t("link.loopback", setting=public.SETTING)))
         _problems(current)
 
 

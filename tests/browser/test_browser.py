@@ -205,6 +205,7 @@ def test_claims_download_is_exactly_the_rows_shown(new_tab, tmp_path):
     assert [r["claim_id"] for r in rows] == ["f001-hefei-enterprises-2023"]
     for column in ("quote", "source_title", "source_date", "source_file", "file", "line"):
         assert rows[0][column]
+    assert rows[0]["link"] == f"{tab.base}/claims?lang=en&claim=f001-hefei-enterprises-2023"
     tab.check()
 
 

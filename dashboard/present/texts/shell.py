@@ -38,6 +38,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hides the sidebar and enlarges charts; travels in the link too.",
     ),
     "sidebar.copy_link": ("复制链接", "Copy link"),
+    "link.public_bad": (
+        "{setting} 无效（{problem}）；链接使用浏览器中的地址。",
+        "{setting} is not usable ({problem}); links use the browser's address.",
+    ),
+    "link.loopback": (
+        "此链接指向本机，同事无法打开；请以 {setting} 设置读者访问的地址。",
+        "This link points at this machine and opens nothing elsewhere; set {setting} to the "
+        "address readers reach.",
+    ),
     "sidebar.copy_help": (
         "此链接在新浏览器中打开同一视图。点击右侧图标复制。",
         "This link reopens this exact view in a fresh browser. Click the icon to copy.",
