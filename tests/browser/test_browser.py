@@ -129,7 +129,7 @@ def test_copied_link_reopens_the_same_view(new_tab):
     tab.open("/trends?lang=en", expect=h1("Trends"))
     tab.page.locator('[data-testid="stSelectbox"]').filter(has_text="Metric").click()
     tab.page.get_by_role("option", name="Computing capacity (3)").click()
-    tab.done('text="Computing capacity · level at a date (PFLOPS)"')
+    tab.done('.gtitle:has-text("Computing capacity · level at a date:")')
     tab.page.locator('[data-testid="stSidebar"]').get_by_text("As printed").click()
     tab.done('text="200P"')
     code = tab.page.locator('[data-testid="stSidebar"] [data-testid="stCode"]')
