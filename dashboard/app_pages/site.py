@@ -108,6 +108,7 @@ with left:
                     title=f"{names.site(site.id)} · {metric}",
                     note=tables.source_note(section.rows, lang),
                     height=300,
+                    width=560,  # the profile's left column
                 )
                 st.plotly_chart(
                     fig,

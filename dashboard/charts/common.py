@@ -225,7 +225,8 @@ def frame(
     size = sizes(present)
     inner = width - 40
     # The title leaves the top right to the toolbar, on a page narrower than the image.
-    title_lines = wrap_px(title, size["title"], TITLE_WIDTH[present])
+    # In a column narrower than the image (``width``), the toolbar takes the last ~240 px.
+    title_lines = wrap_px(title, size["title"], min(TITLE_WIDTH[present], width - 240))
     sub_lines = wrap_px(subtitle, size["subtitle"], inner) if subtitle else []
     rows = legend_rows(list(legend), size["base"], width - left - 30)
     top = (

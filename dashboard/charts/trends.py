@@ -31,6 +31,7 @@ from ..present.rows import FIGURE_FIELDS, row_dicts
 from .common import (
     GREY,
     PLANNED,
+    WIDTH,
     axis_fonts,
     color,
     dash,
@@ -142,10 +143,11 @@ def trend_figure(
     height: int = 480,
     notes: Sequence[str] = (),
     present: bool = False,
+    width: int = WIDTH,
 ) -> go.Figure:
     """The time-series figure; an empty ``rows`` gives an empty, titled figure. ``title`` says
     what, where and when (the unit is added); ``notes`` are the page's caveats, drawn under the
-    plot with the source ``note``."""
+    plot with the source ``note``. ``width``: about how wide it is drawn (px), for wrapping."""
     # Traces and layout are plain dicts, validated once by go.Figure at the end: building
     # graph objects trace by trace costs ten times as much (measured at 100,000 claims).
     traces: list[dict] = []
@@ -246,6 +248,7 @@ def trend_figure(
         legend=legend,
         present=present,
         subtitle=unit_note(unit_std, lang),
+        width=width,
     )
     labels = [_label(points, colour, lang, unit_mode, size["label"]) for points, colour in lines]
     widest = max((label["_width"] for label in labels), default=0.0)

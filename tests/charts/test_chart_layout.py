@@ -261,3 +261,14 @@ def test_ranking_notes_name_periods_for_readers(app_table):
     result = ranking(app_table, "registered_enterprises", "stock", "latest", ("actual",))
     (zh,) = [n for n in ranking_note_texts(result.notes, "zh", result.rows) if "时期不同" in n]
     assert "2022年12月、2023年、2024年3月" in zh and "2024-03" not in zh
+
+
+def test_a_narrow_chart_wraps_its_title_clear_of_the_toolbar(app_table):
+    """Drawn in a column about 560 px wide (the site profile's), every title line ends at
+    least 240 px before the right edge, where plotly puts its toolbar."""
+    rows = trend_rows(app_table, "registered_enterprises", "stock", [], [])
+    title = "Tianjin Higher Education Sci-Tech Park (core area) · Registered enterprises"
+    fig = trend_figure(rows, lang="en", unit_mode="std", title=title, note="", width=560)
+    lines = fig.layout.title.text.split("<br>")
+    assert len(lines) > 1
+    assert all(text_width(line, fig.layout.title.font.size) <= 560 - 240 for line in lines)
