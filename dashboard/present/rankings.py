@@ -28,8 +28,9 @@ class Ranking:
 
 def ranking_metric(table: pd.DataFrame) -> str | None:
     """The richest comparable metric: the one whose actual figures (a fact counted once)
-    cover the most sites in one year, measure and variant (ties: most figures, then id).
-    The first view of the rankings page should rank something."""
+    cover the most sites in one period, measure and variant (ties: most figures, then id),
+    the period the page then opens on (:func:`default_period`). The first view of the
+    rankings page should rank something, like with like."""
     rows = table[
         (table["status"].astype(str) == "actual")
         & table["comparable"].astype(bool)
@@ -38,8 +39,7 @@ def ranking_metric(table: pd.DataFrame) -> str | None:
     ]
     if rows.empty:
         return None
-    year = pd.DatetimeIndex(rows["period_end"]).year
-    keys = [rows["metric_id"], rows["measure"], rows["variant"], year]
+    keys = [rows["metric_id"], rows["measure"], rows["variant"], rows["period"]]
     sites = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
     best = sites.groupby(level="metric_id", observed=True).max()
     figures = rows.groupby("metric_id", observed=True).size()

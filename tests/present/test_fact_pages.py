@@ -68,24 +68,27 @@ def test_facts_variants_are_kept_apart(app_table: pd.DataFrame) -> None:
 
 
 def test_ranking_metric_is_the_widest_comparison() -> None:
-    """Rankings open on the metric whose actual figures cover most sites in one year."""
+    """Rankings open on the metric whose actual figures cover most sites in one period: the
+    period the page then ranks. Figures of one year but different months do not count
+    together (they would rank a February figure against a December one)."""
     rows = [
-        ("a", "s1", "2023-12-31"),
-        ("a", "s2", "2023-12-31"),
-        ("b", "s1", "2023-02-28"),
-        ("b", "s2", "2023-05-31"),
-        ("b", "s3", "2023-12-31"),
-        ("c", "s1", "2022-12-31"),
-        ("c", "s2", "2023-12-31"),
-        ("c", "s3", "2024-12-31"),
-        ("c", "s4", "2024-12-31"),
+        ("a", "s1", "2023-12"),
+        ("a", "s2", "2023-12"),
+        ("b", "s1", "2023-02"),
+        ("b", "s2", "2023-05"),
+        ("b", "s3", "2023-12"),
+        ("b", "s4", "2023-11"),
+        ("c", "s1", "2024"),
+        ("c", "s2", "2024"),
+        ("c", "s3", "2024"),
+        ("c", "s4", "2022"),
     ]
-    frame = pd.DataFrame(rows, columns=["metric_id", "site_id", "period_end"])
-    frame = frame.assign(period_end=pd.to_datetime(frame["period_end"])).assign(
+    frame = pd.DataFrame(rows, columns=["metric_id", "site_id", "period"])
+    frame = frame.assign(
         measure="stock", variant=None, status="actual", comparable=True, same_as=None, derived=False
     )
-    assert ranking_metric(frame) == "b"  # c has more figures, but only 2 sites in one period
-    assert ranking_metric(frame.assign(comparable=frame["metric_id"] != "b")) == "c"
+    assert ranking_metric(frame) == "c"  # b has 4 sites in 2023, but at most 1 in one period
+    assert ranking_metric(frame.assign(comparable=frame["metric_id"] != "c")) == "a"
 
 
 def test_trend_chart_marks_a_scope_change(mini: Path) -> None:
