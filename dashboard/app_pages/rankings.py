@@ -7,7 +7,7 @@ from dashboard.charts.rankings import ranking_figure
 from dashboard.present import captions, tables
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name
-from dashboard.present.rankings import comparisons, periods, ranking, ranking_metric
+from dashboard.present.rankings import BARS, comparisons, periods, ranking, ranking_metric
 from dashboard.present.view import LATEST, STATUSES
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
@@ -120,8 +120,11 @@ else:
             when = (
                 captions.row_period(first, lang) if result.rows["period"].nunique() == 1 else None
             )
+        drawn = result.rows.head(BARS)  # a chart of hundreds of bars is read by nobody
+        if len(drawn) < len(result.rows):
+            notes.append(page.t("caption.top_bars", shown=len(drawn), n=len(result.rows)))
         fig = ranking_figure(
-            result.rows,
+            drawn,
             lang=lang,
             unit_mode=page.view.unit,
             title=captions.chart_title(what, result.rows, lang, when),

@@ -26,6 +26,9 @@ class Ranking:
     ranked: bool = True
 
 
+BARS = 30  # bars a ranking chart draws at most; the table under it lists every site
+
+
 def ranking_metric(table: pd.DataFrame) -> str | None:
     """The richest comparable metric: the one whose actual figures (a fact counted once)
     cover the most sites in one period, measure and variant (ties: most figures, then id),

@@ -7,6 +7,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "caption.sites_in": ("{region}{n}个地点", "{n} sites in {region}"),
     "caption.count_unit": ("个数", "number"),
     "caption.note": ("注：{text}", "Note: {text}"),
+    "caption.top_bars": (
+        "图中为前 {shown} 名（共 {n} 个地点）；下表列出全部。",
+        "The chart shows the top {shown} of {n} sites; the table below lists them all.",
+    ),
     "caption.log_axis": (
         "数字相差超过十倍，纵轴为对数刻度（每格是上一格的十倍）。",
         "The figures differ more than tenfold: the value axis is logarithmic "
