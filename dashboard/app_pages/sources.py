@@ -8,6 +8,7 @@ from dashboard.present.rows import select, sort_claims
 from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
 from dashboard.ui.page import finish, open_page
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_one
 
 page = open_page("sources")
@@ -43,7 +44,7 @@ source = choose_one(
 item = dataset.sources.get(source or "")
 if item is not None:
     record = item.record
-    st.subheader(escape(record.title))
+    st.header(escape(record.title))
     meta = [f"{record.publication} · {record.date}", f"{page.t('sources.file')}: {record.file}"]
     st.caption(escape(" · ".join(meta)))
     if record.date_approximate:
@@ -62,9 +63,7 @@ if item is not None:
         st.caption(escape(f"{page.t('filter.sites')}: ") + " · ".join(links))
     st.markdown(f"**{page.t('sources.claims')}** ({len(rows)})")
     if not rows.empty:
-        st.dataframe(
-            tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="source_claims"
-        )
+        claims_rows(page, rows, "source_claims", filename=f"{source}.csv")
 
     st.markdown(f"**{page.t('sources.text')}**")
     text = dataset.texts.get(source)

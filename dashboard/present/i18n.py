@@ -34,13 +34,14 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "target": ("目标", "target"),
         "forecast": ("预测", "forecast"),
     },
+    # As readers say them, never "确数"/"exact": an exact figure has no qualifier word.
     "qualifier": {
-        "exact": ("确数", "exact"),
-        "over": ("超过（下限）", "over (lower bound)"),
-        "more_than": ("余、多（略多于）", "more than"),
-        "nearly": ("近（上限）", "nearly (upper bound)"),
+        "exact": ("", ""),
+        "over": ("超", "over"),
+        "more_than": ("余", "more than"),
+        "nearly": ("近", "nearly"),
         "about": ("约", "about"),
-        "up_to": ("最多（上限）", "up to (upper bound)"),
+        "up_to": ("最多", "up to"),
     },
     "kind": {
         "stock": ("存量", "stock"),

@@ -15,6 +15,7 @@ from dashboard.present.causes import causes_first
 from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
+from dashboard.ui.document import document
 from dashboard.ui.markdown import escape
 from dashboard.ui.registry import SPECS, PageSpec
 from dashboard.ui.session import enter_page, link_notices, run_data, view, write_link
@@ -54,6 +55,10 @@ def open_page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""
     enter_page(key)
     current = Page(SPECS[key], run_data(), view().lang or "en")
+    document(
+        current.t("access.lang"),
+        current.t("access.scroll_box", label=current.t("sources.text")),
+    )
     current.notice_box = st.container()
     _banner(current)
     return current

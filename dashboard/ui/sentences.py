@@ -42,7 +42,7 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
     row = rows.iloc[0].to_dict()
     lang, dataset = page.lang, page.data.dataset
     with st.container(border=True, key="claim_detail"):
-        st.subheader(page.t("claims.context"))
+        st.header(page.t("claims.context"))
         metric = name(row, lang, "metric_")
         if isinstance(row.get("variant"), str):
             metric += f" · {name(row, lang, 'variant_')}"

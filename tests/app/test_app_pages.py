@@ -93,13 +93,13 @@ REGIONS = ["Beijing–Tianjin–Hebei", "Hefei", "Zhengzhou", "Xi'an"]
 def test_overview_regions_counts_and_links():
     """The overview shows each featured region with counts, headlines and view links."""
     at = ok(open_page("overview"))
-    subheaders = [s.value.replace("\\", "") for s in at.subheader]  # markdown-escaped data
+    subheaders = [s.value.replace("\\", "") for s in at.header]  # markdown-escaped data
     assert subheaders[:5] == ["Questions the data can answer", *REGIONS]
     assert any(m.label == "Claims" for m in at.metric)
     assert len(at.dataframe) >= 4  # a headline table per featured region with figures
     at.selectbox(key="w_overview_region").select("hefei").run()
     ok(at)
-    assert [s.value for s in at.subheader][1:] == ["Hefei"]
+    assert [s.value for s in at.header][1:] == ["Hefei"]
     assert at.query_params["region"] == "hefei"
 
 
@@ -231,7 +231,7 @@ def test_map_presets_and_site_selection():
     ok(at)
     assert at.query_params["sites"] == "bzp"
     assert len(at.dataframe) == before + 1  # the site's claims
-    assert "Binhai Science Park" in " ".join(s.value for s in at.subheader)
+    assert "Binhai Science Park" in " ".join(s.value for s in at.header)
 
 
 def test_map_tiles_are_opt_in_and_not_in_the_link():

@@ -247,7 +247,7 @@ def test_xss_map_tooltip_and_click(new_tab, xss_server, lang):
     assert_shown(text, [site_name(lang), QUOTES[0], QUOTES[2], NOTES[0]])
     assert_inert(tab)
     tab.check()
-    headings = page.locator("h3").all_inner_texts()
+    headings = page.locator("h2").all_inner_texts()
     assert t("map.claims_of", lang, site=site_name(lang)) in headings
 
 
