@@ -142,6 +142,7 @@ with right:
             ["", *site_ids],
             key="w_map_site",
             format_func=site_label,
+            placeholder=page.t("filter.choose"),
             on_change=lambda: set_view(
                 sites=(picked,) if (picked := widget_value("w_map_site")) else ()
             ),

@@ -51,6 +51,20 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "share": ("占比", "share"),
         "rank": ("名次", "rank"),
     },
+    # What the dashboard serves for a file (core.snapshot.FileStatus) and why a new version
+    # is held back (core.snapshot.Hold).
+    "file_status": {
+        "ok": ("正常", "ok"),
+        "broken": ("有错", "broken"),
+        "last-good": ("上次正确版本", "last good version"),
+        "pending": ("暂缓", "held back"),
+        "missing": ("已删除", "missing"),
+    },
+    "hold": {
+        "being-written": ("正在写入", "still being written"),
+        "much-shorter": ("记录骤减", "much shorter"),
+        "problems": ("有错误", "has problems"),
+    },
     "site_kind": {
         "country": ("国家", "country"),
         "province": ("省", "province"),

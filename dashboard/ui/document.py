@@ -11,6 +11,8 @@ data in it except the page's language and labels, JSON-encoded):
 - at phone width the overview's headline figures go two to a row;
 - a box with key ``scroll_*`` (and the Sources full text) is reachable by keyboard
   (``tabindex=0``, role ``region`` and a name);
+- in the Chinese view, Streamlit's own button labels (aria-label, title: "Copy to clipboard",
+  "Fullscreen", "Help for …") are replaced by theirs from the catalogue (``st.*`` keys);
 - a chart inside a container with key ``figure_*`` gets role ``figure`` and as its name the
   summary written under it.
 
@@ -22,6 +24,8 @@ from __future__ import annotations
 import json
 
 import streamlit as st
+
+from dashboard.present.i18n import TEXTS, t
 
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1; color: #55585f; }
@@ -50,6 +54,17 @@ SCRIPT = """<script>
       const label = s.scroll;
       if (box.getAttribute("aria-label") !== label) box.setAttribute("aria-label", label);
     });
+    document.querySelectorAll("[aria-label], [title]").forEach((el) => {
+      for (const attr of ["aria-label", "title"]) {
+        const value = el.getAttribute(attr);
+        if (!value) continue;
+        let word = s.words[value];
+        if (!word && value.startsWith("Help for ") && s.help) {
+          word = s.help.replace("{label}", value.slice(9));
+        }
+        if (word && word !== value) el.setAttribute(attr, word);
+      }
+    });
     document.querySelectorAll('[class*="st-key-figure_"]').forEach((box) => {
       const chart = box.querySelector('[data-testid="stPlotlyChart"]');
       const text = box.querySelector('[data-testid="stCaptionContainer"]');
@@ -73,9 +88,20 @@ SCRIPT = """<script>
 </script>"""
 
 
-def document(lang_tag: str, scroll_label: str) -> None:
-    """The style and script above, for a page in ``lang_tag`` (``zh-CN``, ``en``)."""
+def document(lang: str) -> None:
+    """The style and script above, for a page in ``lang`` (``zh`` or ``en``)."""
     st.html(STYLE)
-    setting = json.dumps({"lang": lang_tag, "scroll": scroll_label}).replace("</", "<\\/")
+    words = {
+        key.removeprefix("st."): t(key, lang)
+        for key in TEXTS
+        if key.startswith("st.") and key != "st.Help for"
+    }
+    setting = {
+        "lang": t("access.lang", lang),
+        "scroll": t("access.scroll_box", lang, label=t("sources.text", lang)),
+        "words": words if lang == "zh" else {},
+        "help": t("st.Help for", lang) if lang == "zh" else "",
+    }
+    setting_json = json.dumps(setting, ensure_ascii=False).replace("</", "<\\/")
     with st.container(key="page_document"):
-        st.html(SCRIPT % setting, unsafe_allow_javascript=True)
+        st.html(SCRIPT % setting_json, unsafe_allow_javascript=True)

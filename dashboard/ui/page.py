@@ -55,10 +55,7 @@ def open_page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""
     enter_page(key)
     current = Page(SPECS[key], run_data(), view().lang or "en")
-    document(
-        current.t("access.lang"),
-        current.t("access.scroll_box", label=current.t("sources.text")),
-    )
+    document(current.lang)
     current.notice_box = st.container()
     _banner(current)
     return current
@@ -128,17 +125,7 @@ def _problems(current: Page) -> None:
     with st.expander(current.t("problems.title", n=len(problems)), icon=":material/warning:"):
         st.caption(current.t("problems.help"))
         st.dataframe(
-            [
-                {
-                    "file": p.file,
-                    "line": p.line,
-                    "col": p.col,
-                    "code": p.code,
-                    "message": p.message,
-                    "hint": p.hint or "",
-                }
-                for p in causes_first(problems)
-            ],
+            health.problems_frame(causes_first(problems), current.lang),
             hide_index=True,
             key="problems_table",
         )

@@ -25,7 +25,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.claim_id": ("条目编号", "Claim id"),
     "col.source_id": ("文章编号", "Article id"),
     "col.source_title": ("文章标题", "Article title"),
-    "col.note": ("备注（英文）", "Curator's note"),
+    "col.note": ("整理者备注（英文）", "Curator's note"),
     "col.formula": ("推算方法", "How it is derived"),
     "table.details": ("显示详细列", "Show details"),
     "table.details_help": (
@@ -51,7 +51,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "claims.context": ("原文上下文", "In the article"),
     "claims.download": ("下载所显示的条目（CSV）", "Download the rows shown (CSV)"),
-    "claims.note": ("备注", "Note"),
     "claims.formula": ("推算方法", "How it is derived"),
     "claims.not_found": ("在文章中找不到这句话。", "The sentence was not found in the article."),
     "claims.selected_gone": (
@@ -62,10 +61,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources.pick": ("文章", "Article"),
     "sources.meta": ("文章信息", "About the article"),
     "sources.text": ("全文（引用处高亮）", "Full text (quoted passages highlighted)"),
+    "sources.note": ("备注", "Note"),
     "sources.claims": ("该文章的数据条目", "Claims from this article"),
-    "sources.date_approx": ("日期为推断：{note}", "Date inferred: {note}"),
+    "sources.date_approx": ("日期为推断（说明为英文）：{note}", "Date inferred: {note}"),
     "sources.no_text": ("文章原文无法读取。", "The article's text could not be read."),
-    "sources.file": ("文件", "File"),
     "claims.reported_by": (
         "{n}篇文章报道了这一数字（只计一次）：",
         "Reported by {n} articles (counted once):",
