@@ -32,9 +32,9 @@ STYLE = """<style>
 @media (max-width: 640px) {
   [class*="st-key-figures_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   [class*="st-key-figures_"] [data-testid="stColumn"] {
-    flex: 1 1 calc(50% - 1rem) !important;
-    min-width: calc(50% - 1rem) !important;
-    width: calc(50% - 1rem) !important;
+    flex: 0 0 calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important;
   }
 }
 .st-key-page_document { display: none; }
