@@ -82,7 +82,7 @@ SHARED_LINKS = [
     (
         "sources-f002",
         "/sources?lang=en&source=f002&claim=f002-tj-compute-2023-plan",
-        'h2:has-text("算力中心扩容（测试）")',
+        'h2:has-text("The computing centre grows (test)")',  # the English title
     ),
     ("overview-region", "/?lang=zh&region=hefei&unit=printed", 'h2:has-text("合肥")'),
     (
