@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 
 import pytest
 import yaml
@@ -185,11 +186,12 @@ def test_xss_trends_hover(new_tab, xss_server, lang):
         tab.page.locator(".hoverlayer .hovertext").first.wait_for()
         seen.append(shown_text(tab, tables=False))
         assert_inert(tab)
-    text = "\n".join(seen) + grid_text(tab)
-    assert_shown(
-        text,
-        [metric_name(lang), site_name(lang), *QUOTES, SOURCE["publication"], SOURCE["title"]],
-    )
+    # Hovers wrap long quotes over lines: compare without white space. The table under the
+    # chart no longer repeats the quotes, and the target's hollow marker is not always the one
+    # a pointer at its element picks; its quote is checked as text in test_xss_claims_detail.
+    text = re.sub(r"\s+", "", "\n".join(seen) + grid_text(tab))
+    expected = [metric_name(lang), site_name(lang), *QUOTES[:2], SOURCE["publication"]]
+    assert_shown(text, [re.sub(r"\s+", "", item) for item in [*expected, SOURCE["title"]]])
     assert_inert(tab)
     tab.check()
 
