@@ -131,7 +131,7 @@ else:
             lang=lang,
             unit_mode=page.view.unit,
             title=captions.chart_title(what, result.rows, lang, when),
-            note=tables.source_note(result.rows, lang),
+            note=tables.source_note(result.rows, lang, names.publications()),
             notes=[*notes, summary] if page.present else notes,
             ranked=result.ranked,
             region_order=names.region_order,
@@ -143,7 +143,7 @@ else:
             fig,
             "ranking_chart",
             image_config(f"ranking-{metric}", image_format()),
-            ranking_summary(result.rows, title, lang, page.view.unit),
+            ranking_summary(result.rows, what, lang, page.view.unit),
         )
         if not page.present:
             claims_rows(

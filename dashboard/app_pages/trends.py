@@ -130,7 +130,7 @@ else:
             lang=lang,
             unit_mode=page.view.unit,
             title=captions.chart_title(what, rows, lang),
-            note=tables.source_note(rows, lang),
+            note=tables.source_note(rows, lang, names.publications()),
             notes=[*notes, summary] if page.present else notes,
             height=720 if page.present else 560,
             present=page.present,
@@ -140,7 +140,7 @@ else:
             fig,
             "trend_chart",
             image_config(f"trend-{metric}", image_format()),
-            trend_summary(rows, title, lang, page.view.unit),
+            trend_summary(rows, what, lang, page.view.unit),
         )
         st.caption(page.t("trends.legend_note"))
         if not page.present:

@@ -103,10 +103,15 @@ class Names:
         ]
 
 
-def source_note(rows: pd.DataFrame, lang: str) -> str:
-    """ "来源：天津日报 2024年2月26日, ..." for a chart's rows."""
-    pairs = rows[["source_publication", "source_date"]].drop_duplicates()
-    ordered = sorted(pairs.itertuples(index=False), key=lambda pair: (str(pair[0]), pair[1]))
+def source_note(
+    rows: pd.DataFrame, lang: str, publications: Mapping[str, str] | None = None
+) -> str:
+    """ "来源：天津日报 2024年2月26日, ..." for a chart's rows; ``publications`` names each
+    source id's newspaper in ``lang`` (as printed when not given)."""
+    named = publications or {}
+    pairs = rows[["source_id", "source_publication", "source_date"]].drop_duplicates()
+    shown = {(named.get(str(s), str(p)), d) for s, p, d in pairs.itertuples(index=False)}
+    ordered = sorted(shown, key=lambda pair: (pair[0], pair[1]))
     items = [source_label(p, d, lang).replace(" · ", " ") for p, d in ordered]
     if len(items) > 4:
         items = [*items[:4], f"+{len(items) - 4}"]
