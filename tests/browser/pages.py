@@ -3,8 +3,23 @@ and reading the texts a page writes for its reader."""
 
 from __future__ import annotations
 
-PAGES = ("/", "/trends", "/rankings", "/map", "/claims", "/sources", "/health")
+PAGES = (
+    "/",
+    "/trends",
+    "/rankings",
+    "/map",
+    "/claims",
+    "/sources",
+    "/health",
+    "/site?id=tiankai_park",
+)
 LOCALES = {"zh": "zh-CN", "en": "en-US"}
+
+
+def with_lang(path: str, lang: str) -> str:
+    """``path`` with ``lang=`` among its parameters."""
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
 
 # Drawn: our script has set <html lang>, every plotly chart has its SVG and its accessible name,
 # the Sources full text box is reachable by keyboard, and every table has its headers (the

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.present.i18n import t
-from tests.browser.pages import DRAWN, LOCALES, PAGES
+from tests.browser.pages import DRAWN, LOCALES, PAGES, with_lang
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ FIGURES = """() => [...document.querySelector('[class*="st-key-figures_"]')
 def test_no_page_scrolls_sideways_at_phone_width(new_tab, live_server, path, lang):
     tab = new_tab(LOCALES[lang], base=live_server.url)
     tab.page.set_viewport_size(PHONE)
-    tab.open(f"{path}?lang={lang}", expect="h1")
+    tab.open(f"{path}{'&' if '?' in path else '?'}lang={lang}", expect="h1")
     tab.done()
     tab.page.wait_for_function(DRAWN, arg=t("access.lang", lang), timeout=60_000)
     scroll, client, _ = tab.page.evaluate(WIDTHS)
