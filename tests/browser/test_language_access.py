@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from dashboard.present.i18n import t
-from tests.browser.pages import DRAWN, LOCALES, PAGES, with_lang, UI_TEXTS
+from tests.browser.pages import DRAWN, LOCALES, PAGES, UI_TEXTS, with_lang
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +53,7 @@ def test_untranslated_finds_what_a_reader_would_see():
 def test_every_page_speaks_one_language_and_passes_axe(new_tab, live_server, path, lang):
     """<html lang> follows the view, no interface text is in the other language or a
     developer's name, and axe-core reports no violation at all."""
-    tab = new_tab(LOCALES[lang], base=live_server.url).open(
-        f"{path}{'&' if '?' in path else '?'}lang={lang}", expect="h1"
-    )
+    tab = new_tab(LOCALES[lang], base=live_server.url).open(with_lang(path, lang), expect="h1")
     tab.done()
     tab.page.wait_for_function(DRAWN, arg=t("access.lang", lang), timeout=60_000)
     assert tab.page.evaluate("document.documentElement.lang") == t("access.lang", lang)

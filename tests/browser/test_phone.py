@@ -26,7 +26,7 @@ FIGURES = """() => [...document.querySelector('[class*="st-key-figures_"]')
 def test_no_page_scrolls_sideways_at_phone_width(new_tab, live_server, path, lang):
     tab = new_tab(LOCALES[lang], base=live_server.url)
     tab.page.set_viewport_size(PHONE)
-    tab.open(f"{path}{'&' if '?' in path else '?'}lang={lang}", expect="h1")
+    tab.open(with_lang(path, lang), expect="h1")
     tab.done()
     tab.page.wait_for_function(DRAWN, arg=t("access.lang", lang), timeout=60_000)
     scroll, client, _ = tab.page.evaluate(WIDTHS)
