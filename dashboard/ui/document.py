@@ -6,7 +6,7 @@ on a chart, so each page adds one style block and one small script of ours (fixe
 data in it except the page's language and labels, JSON-encoded):
 
 - ``<html lang>`` follows the view: ``zh-CN`` or ``en``;
-- captions in #55585f, fully opaque (7:1 on white, 6.3:1 on the sidebar's grey; Streamlit's
+- captions and quoted passages (blockquotes) in #55585f, fully opaque (7:1 on white, 6.3:1 on the sidebar's grey; Streamlit's
   caption, text at 60% opacity, is 3.9:1);
 - at phone width the overview's headline figures go two to a row;
 - a box with key ``scroll_*`` (and the Sources full text) is reachable by keyboard
@@ -29,6 +29,9 @@ from dashboard.present.i18n import TEXTS, t
 
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1; color: #55585f; }
+[data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote p {
+  opacity: 1; color: #55585f;
+}
 @media (max-width: 640px) {
   [class*="st-key-figures_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
   [class*="st-key-figures_"] [data-testid="stColumn"] {

@@ -18,20 +18,21 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 # The same in both views: the switch to the other language, file formats.
 SAME = {"English", "中文", "PNG", "SVG", "CSV"}
-# Interface texts that must be in the view's language (captions may quote English data, which
-# the page labels as such, but never a developer's name for a column).
+# Interface texts that must be in the view's language and never a developer's name (captions
+# are left out: they may quote English data, which the page labels as such).
 CHECKED = ("heading", "label", "button", "header", "placeholder", "choice", "name", "tooltip")
 
 
 def untranslated(texts: dict[str, list[str]], lang: str) -> list[tuple[str, str]]:
-    """(kind, text) of each interface text not in ``lang``: a snake_case name anywhere; in the
-    Chinese view a Latin-only label, in the English view a Chinese-only one."""
+    """(kind, text) of each interface text not in ``lang``: a snake_case name; in the Chinese
+    view a Latin-only label, in the English view a Chinese-only one. Captions are read but not
+    checked: they quote the data (a curator's English note, labelled as such, names site ids)."""
     other = {"zh": (LATIN, CJK), "en": (CJK, LATIN)}[lang]  # (foreign, own) script
     found = []
     for kind, values in texts.items():
         for text in values:
             foreign_only = other[0].search(text) and not other[1].search(text)
-            if text not in SAME and (SNAKE.search(text) or (kind in CHECKED and foreign_only)):
+            if text not in SAME and kind in CHECKED and (SNAKE.search(text) or foreign_only):
                 found.append((kind, text))
     return found
 
