@@ -190,8 +190,9 @@ def test_xss_trends_hover(new_tab, xss_server, lang):
     # chart no longer repeats the quotes, and the target's hollow marker is not always the one
     # a pointer at its element picks; its quote is checked as text in test_xss_claims_detail.
     text = re.sub(r"\s+", "", "\n".join(seen) + grid_text(tab))
-    expected = [metric_name(lang), site_name(lang), *QUOTES[:2], SOURCE["publication"]]
-    assert_shown(text, [re.sub(r"\s+", "", item) for item in [*expected, SOURCE["title"]]])
+    expected = [metric_name(lang), site_name(lang), SOURCE["publication"], SOURCE["title"]]
+    assert_shown(text, [re.sub(r"\s+", "", item) for item in expected])
+    assert any(re.sub(r"\s+", "", quote) in text for quote in QUOTES)
     assert_inert(tab)
     tab.check()
 
@@ -210,11 +211,12 @@ def test_xss_rankings_hover(new_tab, xss_server, lang):
         tab.page.locator(".hoverlayer .hovertext").first.wait_for()
         seen.append(shown_text(tab, tables=False))
         assert_inert(tab)
-    text = "\n".join(seen) + grid_text(tab)
-    assert_shown(
-        text,
-        [metric_name(lang), site_name(lang), *QUOTES[:2], SOURCE["publication"], SOURCE["title"]],
-    )
+    # Hovers wrap long quotes: compare without white space. The table under the chart no
+    # longer repeats the quotes; every quote is read as text in test_xss_claims_detail.
+    text = re.sub(r"\s+", "", "\n".join(seen) + grid_text(tab))
+    expected = [metric_name(lang), site_name(lang), SOURCE["publication"], SOURCE["title"]]
+    assert_shown(text, [re.sub(r"\s+", "", item) for item in expected])
+    assert any(re.sub(r"\s+", "", quote) in text for quote in QUOTES[:2])
     assert_inert(tab)
     tab.check()
 

@@ -4,7 +4,7 @@ the page's language, and labels of fields the data holds in one language only.""
 TEXTS: dict[str, tuple[str, str]] = {
     # (zh, en)
     "summary.line": ("折线图：{metric}。{body}", "Line chart: {metric}. {body}"),
-    "summary.between": ("中间{n}个数字", "{n} figures between"),
+    "summary.between": ("中间{n}个数字", "{n} more in between"),
     "summary.more": ("另有{n}个", "and {n} more"),
     "summary.bar": (
         "条形图：{metric}，{n}个地点。{body}",
