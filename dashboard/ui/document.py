@@ -6,8 +6,8 @@ on a chart, so each page adds one style block and one small script of ours (fixe
 data in it except the page's language and labels, JSON-encoded):
 
 - ``<html lang>`` follows the view: ``zh-CN`` or ``en``;
-- captions and quoted passages (blockquotes) in #55585f, fully opaque (7:1 on white, 6.3:1 on the sidebar's grey; Streamlit's
-  caption, text at 60% opacity, is 3.9:1);
+- captions and quoted passages (blockquotes) in #55585f, fully opaque (7:1 on white, 6.3:1
+  on the sidebar's grey; Streamlit's caption, text at 60% opacity, is 3.9:1);
 - at phone width the overview's headline figures go two to a row;
 - a box with key ``scroll_*`` (and the Sources full text) is reachable by keyboard
   (``tabindex=0``, role ``region`` and a name);
