@@ -33,7 +33,7 @@ SNAPSHOT_JS = r"""(names) => {
   const inputs = all(main, 'input').map(e => e.value).join('\n');
   const charts = all(main, '[data-testid="stPlotlyChart"]')
     .filter(e => e.querySelector('.main-svg'));
-  const widgets = '[data-testid="stMultiSelect"], [data-testid="stSelectbox"], h3';
+  const widgets = '[data-testid="stMultiSelect"], [data-testid="stSelectbox"], h2';
   return {
     idle: !!app && app.getAttribute('data-test-script-state') === 'notRunning',
     skeleton: !!document.querySelector('[data-testid="stSkeleton"]'),

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from dashboard.core.export import safe_csv
 from dashboard.present import public, tables
 from dashboard.present.counts import table_rows
 from dashboard.present.formatting import number
@@ -18,6 +17,7 @@ from dashboard.present.view import STATUSES
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.sentences import show_context
 from dashboard.ui.session import set_view
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, choose_one, text_filter
 
 page = open_page("claims")
@@ -91,7 +91,6 @@ rows = select(table, region=region, sites=sites, metric=metric, statuses=statuse
 matching = sort_claims(search(rows, text)).reset_index(drop=True)
 # A browser draws a few thousand rows at once; more are the CSV's job, not the page's.
 rows = matching.head(TABLE_ROWS)
-shown = tables.claims_table(rows, lang, page.view.unit)
 derived = int(matching["derived"].sum())
 parts = page.t("count.parts", claims=len(matching) - derived, derived=derived) if derived else ""
 if len(matching) > len(rows):
@@ -106,34 +105,17 @@ if len(matching) > len(rows):
     )
 else:
     st.caption(page.t("claims.count", shown=len(rows), total=len(table)) + parts)
-event = st.dataframe(
-    shown,
-    hide_index=True,
-    key="claims_table",
+# Read now: the CSV is made outside the script run, where the session's view is not at hand.
+root = page.public.root  # each row of the CSV links back to its claim, publicly
+event = claims_rows(
+    page,
+    rows,
+    "claims_table",
+    csv_rows=matching,
+    csv_extra=lambda frame: {"link": public.claim_links(root, list(frame["claim_id"]), lang)},
+    download=("claims.download", "claims_download"),
     on_select="rerun",
     selection_mode="single-row",
-    column_order=[
-        c
-        for c in shown.columns
-        if c not in ("value", "unit", "value_std", "unit_std", "file", "line", "inputs")
-    ],
-)
-# Made on click, not on every rerun: a CSV registered per run could be collected by a newer
-# run before the browser fetched it (a 404), and building it cost every rerun time.
-# Read now: the CSV is made outside the script run, where the session's view is not at hand.
-root, unit = page.public.root, page.view.unit  # each row links back to its claim, publicly
-st.download_button(
-    page.t("claims.download"),
-    lambda: safe_csv(
-        tables.claims_table(matching, lang, unit).assign(
-            link=public.claim_links(root, list(matching["claim_id"]), lang)
-        )
-    ),
-    file_name="claims.csv",
-    mime="text/csv",
-    key="claims_download",
-    icon=":material/download:",
-    on_click="ignore",
 )
 
 picked = [rows.iloc[i]["claim_id"] for i in event.selection.rows if i < len(rows)]

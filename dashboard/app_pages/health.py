@@ -16,7 +16,7 @@ st.title(page.t("health.title"))
 st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.digest))
 
 grouped = group_problems(data.problems)
-st.subheader(page.t("health.problems", n=grouped.total))
+st.header(page.t("health.problems", n=grouped.total))
 if grouped.causes:
     st.markdown(f"**{page.t('causes.title')}**")
 for number, cause in enumerate(grouped.causes):
@@ -35,11 +35,11 @@ for number, cause in enumerate(grouped.causes):
         )
         with st.expander(page.t("causes.show", n=len(cause.follow_ons))):
             st.dataframe(
-                health.problems_frame(cause.follow_ons),
+                health.problems_frame(cause.follow_ons, page.lang),
                 hide_index=True,
                 key=f"health_follow_{number}",
             )
-problems = health.problems_frame(grouped.others)
+problems = health.problems_frame(grouped.others, page.lang)
 if grouped.causes and not problems.empty:
     st.markdown(f"**{page.t('causes.others', n=len(problems))}**")
 if problems.empty and not grouped.causes:
@@ -48,13 +48,13 @@ elif not problems.empty:
     st.caption(page.t("problems.help"))
     st.dataframe(problems, hide_index=True, key="health_problems")
 
-st.subheader(page.t("health.files"))
+st.header(page.t("health.files"))
 st.caption(page.t("health.files_help"))
-st.dataframe(health.files_frame(data.files), hide_index=True, key="health_files")
+st.dataframe(health.files_frame(data.files, page.lang), hide_index=True, key="health_files")
 
 report = data.memo("vocabulary", lambda: vocabulary_report(data.dataset))
 metrics, disagreements = health.vocabulary_frames(report, page.lang)
-st.subheader(page.t("health.vocabulary"))
+st.header(page.t("health.vocabulary"))
 st.caption(page.t("health.vocabulary_help", **health.vocabulary_summary(report)))
 st.dataframe(metrics, hide_index=True, key="health_vocabulary")
 st.markdown(f"**{page.t('health.disagreements', n=len(disagreements))}**")
@@ -62,10 +62,10 @@ if not disagreements.empty:
     st.caption(page.t("health.disagreements_help"))
     st.dataframe(disagreements, hide_index=True, key="health_disagreements")
 
-st.subheader(page.t("health.coverage"))
+st.header(page.t("health.coverage"))
 st.caption(page.t("health.coverage_help"))
 reports = coverage_reports(data.version)
-counts, uncaptured = health.coverage_frames(reports)
+counts, uncaptured = health.coverage_frames(reports, page.lang)
 st.dataframe(counts, hide_index=True, key="health_coverage")
 if uncaptured.empty:
     st.caption(page.t("health.coverage_none"))

@@ -14,6 +14,7 @@ from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.session import set_view
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, choose_one, seed, unique_labels, widget_value
 
 NATIONAL = (35.0, 105.0, 3.3)
@@ -141,21 +142,18 @@ with right:
             ["", *site_ids],
             key="w_map_site",
             format_func=site_label,
+            placeholder=page.t("filter.choose"),
             on_change=lambda: set_view(
                 sites=(picked,) if (picked := widget_value("w_map_site")) else ()
             ),
         )
     if chosen:
-        st.subheader(escape(page.t("map.claims_of", site=names.site(chosen))))
+        st.header(escape(page.t("map.claims_of", site=names.site(chosen))))
         rows = sort_claims(select(table, sites=[chosen]))
         if rows.empty:
             st.caption(page.t("data.empty"))
         else:
-            st.dataframe(
-                tables.claims_table(rows, lang, page.view.unit),
-                hide_index=True,
-                key="map_site_claims",
-            )
+            claims_rows(page, rows, "map_site_claims", filename=f"{chosen}.csv")
             page_link("site", page.t("site.link", name=names.site(chosen)), id=chosen)
             page_link(
                 "claims",

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from dashboard.present.formatting import row_label
-from dashboard.present.i18n import name, vocab
+from dashboard.present.formatting import period_label, row_label
+from dashboard.present.i18n import name
 from dashboard.present.overview import headlines, region_groups, region_summary
 from dashboard.present.questions import questions_for
 from dashboard.present.search import find
-from dashboard.present.tables import Names
+from dashboard.present.tables import Names, source_label
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -44,7 +44,7 @@ else:
             derived=page.t("count.derived", n=derived) if derived else "",
             sites=int(table["site_id"].nunique()),
             sources=int(table["source_id"].nunique()),
-            latest=f"{table['source_date'].max():%Y-%m-%d}",
+            latest=period_label(f"{table['source_date'].max():%Y-%m-%d}", lang),
         )
     )
 
@@ -62,6 +62,15 @@ if query.strip():
             label = escape(page.t("search.metric", name=names.metric(hit.id)))
             page_link("trends", label, **{**BLANK_METRIC_VIEW, "metric": hit.id})
 
+
+def _figures(key: str) -> list:
+    """Three columns for the region's headline figures, two to a row on a phone (CSS in
+    :mod:`dashboard.ui.document`)."""
+    with st.container(key=f"figures_{key}"):
+        return list(st.columns(3))
+
+
+publications = Names(data.dataset, lang).publications()
 groups = region_groups(data.dataset)
 region_names = {rid: name(item.record, lang) for rid, item in data.dataset.regions.items()}
 ordered = sorted(data.dataset.regions.values(), key=lambda item: item.record.order)
@@ -83,7 +92,7 @@ asked = data.memo(
     ),
 )
 with st.container(border=True, key="questions"):
-    st.subheader(page.t("questions.title"))
+    st.header(page.t("questions.title"))
     st.caption(page.t("questions.help"))
     if not asked:
         st.caption(page.t("questions.none"))
@@ -105,10 +114,10 @@ for key, region_ids in groups:
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
     summary = region_summary(table, region_ids, key)
     with st.container(border=True):
-        st.subheader(escape(title))
+        st.header(escape(title))
         if key == "others":
             st.caption(escape(" · ".join(region_names.get(r, r) for r in region_ids)))
-        left, mid, right = st.columns(3)
+        left, mid, right = _figures(key)
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)
         right.metric(page.t("overview.sources"), summary.sources)
@@ -122,9 +131,12 @@ for key, region_ids in groups:
                     page.t("col.metric"): name(r, lang, "metric_"),
                     page.t("col.figure"): row_label(r, lang, view.unit),
                     page.t("col.site"): name(r, lang, "site_"),
-                    page.t("col.period"): str(r["period"]),
-                    page.t("col.qualifier"): vocab("qualifier", r["qualifier"], lang),
-                    page.t("col.source"): f"{r['source_publication']} {r['source_date']:%Y-%m-%d}",
+                    page.t("col.period"): period_label(str(r["period"]), lang),
+                    page.t("col.source"): source_label(
+                        publications.get(str(r["source_id"]), r["source_publication"]),
+                        r["source_date"],
+                        lang,
+                    ),
                     page.t("col.claims"): int(r["metric_claims"]),
                 }
                 for r in best.to_dict("records")

@@ -5,14 +5,17 @@ import streamlit as st
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
 from dashboard.present import captions, tables
-from dashboard.present.formatting import row_label
+from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name
 from dashboard.present.rankings import BARS, comparisons, periods, ranking, ranking_metric
+from dashboard.present.summaries import ranking_summary
 from dashboard.present.view import LATEST, STATUSES
+from dashboard.ui.figures import chart
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, choose_one, metric_measure_region
 
 page = open_page("rankings")
@@ -58,7 +61,7 @@ else:
         key="w_rank_period",
         default=default_period,
         container=bottom[0],
-        fmt=lambda p: page.t("filter.period_latest") if p == LATEST else p,
+        fmt=lambda p: page.t("filter.period_latest") if p == LATEST else period_label(p, lang),
     )
 
     result = ranking(of_metric, metric, measure, period or LATEST, statuses, region)
@@ -128,19 +131,27 @@ else:
             lang=lang,
             unit_mode=page.view.unit,
             title=captions.chart_title(what, result.rows, lang, when),
-            note=tables.source_note(result.rows, lang),
+            note=tables.source_note(result.rows, lang, names.publications()),
             notes=[*notes, summary] if page.present else notes,
             ranked=result.ranked,
             region_order=names.region_order,
             height=720 if page.present else None,
             present=page.present,
         )
-        st.plotly_chart(
-            fig, key="ranking_chart", config=image_config(f"ranking-{metric}", image_format())
+        chart(
+            page,
+            fig,
+            "ranking_chart",
+            image_config(f"ranking-{metric}", image_format()),
+            ranking_summary(result.rows, what, lang, page.view.unit),
         )
         if not page.present:
-            shown_rows = tables.claims_table(result.rows, lang, page.view.unit)
-            shown_rows.insert(0, page.t("col.rank"), result.rows["rank"].astype("string"))
-            st.dataframe(shown_rows, hide_index=True, key="ranking_rows")
+            claims_rows(
+                page,
+                result.rows,
+                "ranking_rows",
+                first={page.t("col.rank"): list(result.rows["rank"].astype("string"))},
+                filename=f"ranking-{metric}.csv",
+            )
 
 finish(page)

@@ -13,6 +13,8 @@ from dashboard.present.map import site_frame
 from dashboard.present.questions import period_label
 from dashboard.present.rows import row_dicts
 from dashboard.present.site import profile, site_list, source_label
+from dashboard.present.summaries import trend_summary
+from dashboard.ui.figures import chart
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -31,7 +33,7 @@ def site_links(site_ids: list[str]) -> None:
 if found is None:
     st.title(page.t("site.title_none"))
     st.info(page.t("site.missing"), icon=":material/info:")
-    st.subheader(page.t("site.list"))
+    st.header(page.t("site.list"))
     listed = site_list(data.dataset, data.table)
     by_region: dict[str, list[tuple[str, int]]] = {}
     for site_id, n in listed:
@@ -94,7 +96,7 @@ with left:
     if not found.sections:
         st.info(page.t("site.none"))
     else:
-        st.subheader(page.t("site.sections", n=len(found.sections)))
+        st.header(page.t("site.sections", n=len(found.sections)))
     for number, section in enumerate(found.sections):
         metric = names.metric_label(section.metric_id, section.variant)
         heading = f"{metric} · {page.t(f'measure.{section.measure}')}"
@@ -106,14 +108,16 @@ with left:
                     lang=lang,
                     unit_mode=view.unit,
                     title=f"{names.site(site.id)} · {metric}",
-                    note=tables.source_note(section.rows, lang),
+                    note=tables.source_note(section.rows, lang, names.publications()),
                     height=300,
                     width=560,  # the profile's left column
                 )
-                st.plotly_chart(
+                chart(
+                    page,
                     fig,
-                    key=f"site_chart_{number}",
-                    config=image_config(f"site-{site.id}-{section.metric_id}"),
+                    f"site_chart_{number}",
+                    image_config(f"site-{site.id}-{section.metric_id}"),
+                    trend_summary(section.rows, metric, lang, view.unit),
                 )
                 page_link(
                     "trends",

@@ -1,13 +1,16 @@
 """Sources: each article with its metadata, its claims, and its text with the quotes marked."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.present import tables
 from dashboard.present.articles import quote_spans, sources_frame, split_spans
+from dashboard.present.formatting import period_label
 from dashboard.present.rows import select, sort_claims
 from dashboard.ui.links import markdown_link
 from dashboard.ui.markdown import escape, highlighted
 from dashboard.ui.page import finish, open_page
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_one
 
 page = open_page("sources")
@@ -18,14 +21,14 @@ st.title(page.t("sources.title"))
 
 listing = sources_frame(dataset, table)
 st.dataframe(
-    listing.rename(
-        columns={
-            "source_id": "id",
-            "publication": page.t("col.publication"),
-            "title": page.t("col.title"),
-            "date": page.t("col.date"),
-            "date_approximate": page.t("col.date_approximate"),
-            "claims": page.t("col.claims"),
+    pd.DataFrame(
+        {
+            page.t("col.source_id"): listing["source_id"],
+            page.t("col.publication"): [names.publication(s) for s in listing["source_id"]],
+            page.t("col.title"): [names.title(s) for s in listing["source_id"]],
+            page.t("col.date"): [period_label(d, lang) for d in listing["date"]],
+            page.t("col.date_approximate"): listing["date_approximate"],
+            page.t("col.claims"): listing["claims"],
         }
     ),
     hide_index=True,
@@ -43,13 +46,16 @@ source = choose_one(
 item = dataset.sources.get(source or "")
 if item is not None:
     record = item.record
-    st.subheader(escape(record.title))
-    meta = [f"{record.publication} · {record.date}", f"{page.t('sources.file')}: {record.file}"]
-    st.caption(escape(" · ".join(meta)))
+    st.header(escape(names.title(source or "")))
+    if lang == "en" and record.title_en:
+        st.caption(escape(record.title))  # the headline as printed
+    st.caption(escape(f"{names.publication(source or '')} · {period_label(record.date, lang)}"))
+    in_english = page.t("lang.in_english")
     if record.date_approximate:
-        st.caption(escape(page.t("sources.date_approx", note=record.date_note or "")))
+        note = record.date_note or ""
+        st.caption(escape(page.t("sources.date_approx", note=note)))
     if record.note:
-        st.caption(escape(record.note))
+        st.caption(escape(f"{page.t('sources.note')}{in_english}{record.note}"))
     if record.url:
         st.caption(":material/link: " + markdown_link(record.url, record.url))
 
@@ -62,9 +68,7 @@ if item is not None:
         st.caption(escape(f"{page.t('filter.sites')}: ") + " · ".join(links))
     st.markdown(f"**{page.t('sources.claims')}** ({len(rows)})")
     if not rows.empty:
-        st.dataframe(
-            tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="source_claims"
-        )
+        claims_rows(page, rows, "source_claims", filename=f"{source}.csv")
 
     st.markdown(f"**{page.t('sources.text')}**")
     text = dataset.texts.get(source)

@@ -8,12 +8,15 @@ from dashboard.present import captions, tables
 from dashboard.present.formatting import row_label
 from dashboard.present.i18n import name
 from dashboard.present.rows import scope_sites, select
+from dashboard.present.summaries import trend_summary
 from dashboard.present.trends import leading_sites, series_offers, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
+from dashboard.ui.figures import chart
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
+from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, metric_measure_region
 
 page = open_page("trends")
@@ -127,19 +130,21 @@ else:
             lang=lang,
             unit_mode=page.view.unit,
             title=captions.chart_title(what, rows, lang),
-            note=tables.source_note(rows, lang),
+            note=tables.source_note(rows, lang, names.publications()),
             notes=[*notes, summary] if page.present else notes,
             height=720 if page.present else 560,
             present=page.present,
         )
-        st.plotly_chart(
-            fig, key="trend_chart", config=image_config(f"trend-{metric}", image_format())
+        chart(
+            page,
+            fig,
+            "trend_chart",
+            image_config(f"trend-{metric}", image_format()),
+            trend_summary(rows, what, lang, page.view.unit),
         )
         st.caption(page.t("trends.legend_note"))
         if not page.present:
             st.markdown(f"**{page.t('trends.points')}**")
-            st.dataframe(
-                tables.claims_table(rows, lang, page.view.unit), hide_index=True, key="trend_points"
-            )
+            claims_rows(page, rows, "trend_points", filename=f"trend-{metric}.csv")
 
 finish(page)

@@ -25,9 +25,10 @@ import plotly.graph_objects as go
 
 from ..core.models import Status
 from ..present.captions import unit_note
-from ..present.formatting import axis_scale, counter_of, row_label, std_label
+from ..present.formatting import axis_scale, counter_of, period_label, row_label, std_label
 from ..present.i18n import name, t, vocab
 from ..present.rows import FIGURE_FIELDS, row_dicts
+from ..present.tables import source_label
 from .common import (
     GREY,
     PLANNED,
@@ -106,17 +107,22 @@ def point_hover(row: Mapping, lang: str) -> str:
         name(row, lang, "site_"),
         (t("chart.as_printed", lang), row_label(row, lang, "printed")),
         (t("col.std", lang), row_label(row, lang, "std")),
-        (t("chart.period", lang), str(row["period"])),
+        (t("chart.period", lang), period_label(str(row["period"]), lang)),
         (
             t("chart.status", lang),
             vocab("status", row["status"], lang)
             + (f" · {t('chart.derived', lang)}" if row["derived"] else ""),
         ),
-        (t("col.qualifier", lang), vocab("qualifier", row["qualifier"], lang)),
+        *(
+            [(t("col.qualifier", lang), word)]
+            if (word := vocab("qualifier", row["qualifier"], lang))
+            else []
+        ),
         (t("chart.quote", lang), str(row["quote"])),
         (
             t("chart.source", lang),
-            f"{row['source_publication']} {row['source_date']:%Y-%m-%d} · {row['source_title']}",
+            f"{source_label(row['source_publication'], row['source_date'], lang)}"
+            f" · {row['source_title']}",
         ),
     ]
     if isinstance(row.get("scope"), str):

@@ -295,13 +295,20 @@ class Unit(Strict):
 class Source(Strict):
     """One article in ``seeds/``.
 
-    Fields: id, file, publication, title, date, date_approximate, date_note, sha256, url, note.
+    Fields: id, file, publication, title, publication_en, title_en, date, date_approximate,
+    date_note, sha256, url, note.
     """
 
     id: Slug = Field(description="Stable id; the claim file data/claims/<id>.yaml quotes it.")
     file: Text = Field(description="Path of the article, relative to the data folder.")
     publication: Text = Field(description="Newspaper as printed, e.g. 天津日报.")
     title: Text = Field(description="Headline as printed.")
+    publication_en: Text | None = Field(
+        default=None, description="The newspaper's English name, e.g. Tianjin Daily."
+    )
+    title_en: Text | None = Field(
+        default=None, description="The headline in English, for the English view."
+    )
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
         description="Publication date, YYYY-MM-DD (quoted in YAML)."
     )

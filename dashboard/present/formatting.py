@@ -17,7 +17,10 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from babel import Locale
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal
+
+from dashboard.core.periods import parse_period
 
 BABEL_LOCALE = {"zh": "zh_CN", "en": "en"}
 # Units shown compact (万, 亿; thousand, billion); other units are printed in full.
@@ -207,3 +210,57 @@ def axis_scale(
     if unit_std in PREFIX_UNITS_EN and word:
         return divisor, f"{label} {word}"
     return divisor, " ".join(part for part in (word, label) if part)
+
+
+# Periods in the reader's notation: 2014—2024年, 2023年5—12月, 2024年第一季度 (the dash of
+# Chinese ranges is 一字线, GB/T 15834); 2014–2024, May–Dec 2023, Q1 2024. Month names and
+# day dates come from babel's CLDR patterns.
+_QUARTERS_ZH = "一二三四"
+_RANGE_DASH = {"zh": "—", "en": "–"}
+
+
+def _period_part(text: str, lang: str) -> tuple[str, str, str]:
+    """(year, rest, precision) of one end of a period: ('2023', '5月', 'month')."""
+    found = parse_period(text)
+    year, start = str(found.start.year), found.start
+    if found.precision == "year":
+        return year, "", "year"
+    if found.precision == "month":
+        rest = f"{start.month}月" if lang == "zh" else format_date(start, "MMM", locale="en")
+        return year, rest, "month"
+    if found.precision == "quarter":
+        q = (start.month - 1) // 3
+        return year, (f"第{_QUARTERS_ZH[q]}季度" if lang == "zh" else f"Q{q + 1}"), "quarter"
+    if found.precision == "half":
+        first = start.month == 1
+        return year, ("上半年" if first else "下半年") if lang == "zh" else f"H{2 - first}", "half"
+    return year, format_skeleton("yMMMd", start, locale=_locale(lang)), "day"
+
+
+def _one(year: str, rest: str, precision: str, lang: str) -> str:
+    if precision == "day":
+        return rest
+    if lang == "zh":
+        return f"{year}年{rest}"
+    return f"{rest} {year}".strip()
+
+
+@lru_cache(maxsize=4096)
+def period_label(text: str, lang: str) -> str:
+    """A period as readers write it; the text unchanged if it is not a period."""
+    try:
+        first, _, last = str(text).partition("..")
+        a = _period_part(first.strip(), lang)
+        b = _period_part(last.strip(), lang) if last else None
+    except ValueError:
+        return str(text)
+    if b is None:
+        return _one(*a, lang)
+    dash = _RANGE_DASH["zh" if lang == "zh" else "en"]
+    if a[2] == b[2] == "year":
+        return f"{a[0]}{dash}{b[0]}年" if lang == "zh" else f"{a[0]}{dash}{b[0]}"
+    if a[2] == b[2] == "month" and a[0] == b[0]:
+        if lang == "zh":
+            return f"{a[0]}年{a[1].removesuffix('月')}{dash}{b[1]}"
+        return f"{a[1]}{dash}{b[1]} {b[0]}"
+    return f"{_one(*a, lang)}{dash}{_one(*b, lang)}"

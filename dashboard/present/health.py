@@ -10,7 +10,7 @@ from ..core.coverage import SourceCoverage
 from ..core.problems import Problem
 from ..core.snapshot import FileState
 from ..core.vocabulary import VocabularyReport
-from .i18n import name, t
+from .i18n import name, t, vocab
 
 
 def format_time(timestamp: float | None) -> str:
@@ -39,60 +39,108 @@ def banner_lines(degraded: tuple[FileState, ...] | list[FileState]) -> list[dict
     return out
 
 
-def files_frame(files: tuple[FileState, ...]) -> pd.DataFrame:
-    """Every data file: status, problems, last check, when the served version was read."""
+def _frame(records: list[dict[str, object]], keys: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """``records`` (keyed by text keys) as a frame with headers in ``lang``."""
     return pd.DataFrame(
+        [{t(k, lang): r[k] for k in keys} for r in records], columns=[t(k, lang) for k in keys]
+    )
+
+
+FILE_COLUMNS = (
+    "health.col.file",
+    "health.col.status",
+    "health.col.problems",
+    "health.col.checked",
+    "health.col.loaded",
+    "health.col.since",
+    "health.col.reason",
+)
+
+
+def files_frame(files: tuple[FileState, ...], lang: str = "en") -> pd.DataFrame:
+    """Every data file: status, problems, last check, when the served version was read, and
+    why a new version is held back (from ``FileState.hold``), in ``lang``."""
+    return _frame(
         [
             {
-                "file": f.file,
-                "status": f.status,
-                "problems": len(f.problems),
-                "checked": format_time(f.checked_at),
-                "loaded": format_time(f.loaded_at),
-                "since": format_time(f.since),
-                "reason": f.reason or "",
+                "health.col.file": f.file,
+                "health.col.status": vocab("file_status", str(f.status), lang),
+                "health.col.problems": len(f.problems),
+                "health.col.checked": format_time(f.checked_at),
+                "health.col.loaded": format_time(f.loaded_at),
+                "health.col.since": format_time(f.since),
+                "health.col.reason": vocab("hold", str(f.hold), lang) if f.hold else "",
             }
             for f in files
         ],
-        columns=["file", "status", "problems", "checked", "loaded", "since", "reason"],
+        FILE_COLUMNS,
+        lang,
     )
 
 
-def problems_frame(problems: tuple[Problem, ...] | list[Problem]) -> pd.DataFrame:
-    """Every validation problem, as ``python -m dashboard validate`` prints them."""
-    return pd.DataFrame(
+PROBLEM_COLUMNS = (
+    "health.col.where",
+    "health.col.code",
+    "health.col.field",
+    "health.col.message",
+    "health.col.hint",
+)
+
+
+def problems_frame(problems: tuple[Problem, ...] | list[Problem], lang: str = "en") -> pd.DataFrame:
+    """Every validation problem, as ``python -m dashboard validate`` prints them (the message
+    and hint are English, and the Chinese headers say so)."""
+    return _frame(
         [
             {
-                "where": f"{p.file}:{p.line}:{p.col}",
-                "code": p.code,
-                "field": p.path,
-                "message": p.message,
-                "hint": p.hint or "",
+                "health.col.where": f"{p.file}:{p.line}:{p.col}",
+                "health.col.code": p.code,
+                "health.col.field": p.path,
+                "health.col.message": p.message,
+                "health.col.hint": p.hint or "",
             }
             for p in problems
         ],
-        columns=["where", "code", "field", "message", "hint"],
+        PROBLEM_COLUMNS,
+        lang,
     )
 
 
-def coverage_frames(reports: list[SourceCoverage]) -> tuple[pd.DataFrame, pd.DataFrame]:
+COVERAGE_STATUSES = ("claim", "date", "excluded", "uncaptured")
+
+
+def coverage_frames(
+    reports: list[SourceCoverage], lang: str = "en"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per article the counts of numbers by what covers them, and the uncaptured numbers."""
-    statuses = ("claim", "date", "excluded", "uncaptured")
-    counts = pd.DataFrame(
+    statuses = tuple(f"health.col.{s}" for s in COVERAGE_STATUSES)
+    count_keys = ("health.col.source", "health.col.numbers", *statuses)
+    counts = _frame(
         [
-            {"source": r.source_id, "numbers": len(r.figures), **{s: r.count(s) for s in statuses}}
+            {
+                "health.col.source": r.source_id,
+                "health.col.numbers": len(r.figures),
+                **{f"health.col.{s}": r.count(s) for s in COVERAGE_STATUSES},
+            }
             for r in reports
         ],
-        columns=["source", "numbers", *statuses],
+        count_keys,
+        lang,
     )
-    uncaptured = pd.DataFrame(
+    uncaptured = _frame(
         [
-            {"source": r.source_id, "line": f.line, "number": f.text, "context": f.context}
+            {
+                "health.col.source": r.source_id,
+                "health.col.line": f.line,
+                "health.col.number": f.text,
+                "health.col.context": f.context,
+            }
             for r in reports
             for f in r.figures
             if f.status == "uncaptured"
         ],
-        columns=["source", "line", "number", "context"],
+        ("health.col.source", "health.col.line", "health.col.number", "health.col.context"),
+        lang,
     )
     return counts, uncaptured
 

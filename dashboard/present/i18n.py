@@ -34,13 +34,14 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "target": ("目标", "target"),
         "forecast": ("预测", "forecast"),
     },
+    # As readers say them, never "确数"/"exact": an exact figure has no qualifier word.
     "qualifier": {
-        "exact": ("确数", "exact"),
-        "over": ("超过（下限）", "over (lower bound)"),
-        "more_than": ("余、多（略多于）", "more than"),
-        "nearly": ("近（上限）", "nearly (upper bound)"),
+        "exact": ("", ""),
+        "over": ("超", "over"),
+        "more_than": ("余", "more than"),
+        "nearly": ("近", "nearly"),
         "about": ("约", "about"),
-        "up_to": ("最多（上限）", "up to (upper bound)"),
+        "up_to": ("最多", "up to"),
     },
     "kind": {
         "stock": ("存量", "stock"),
@@ -49,6 +50,20 @@ VOCAB: dict[str, dict[str, tuple[str, str]]] = {
         "growth": ("增速", "growth"),
         "share": ("占比", "share"),
         "rank": ("名次", "rank"),
+    },
+    # What the dashboard serves for a file (core.snapshot.FileStatus) and why a new version
+    # is held back (core.snapshot.Hold).
+    "file_status": {
+        "ok": ("正常", "ok"),
+        "broken": ("有错", "broken"),
+        "last-good": ("上次正确版本", "last good version"),
+        "pending": ("暂缓", "held back"),
+        "missing": ("已删除", "missing"),
+    },
+    "hold": {
+        "being-written": ("正在写入", "still being written"),
+        "much-shorter": ("记录骤减", "much shorter"),
+        "problems": ("有错误", "has problems"),
     },
     "site_kind": {
         "country": ("国家", "country"),

@@ -15,6 +15,7 @@ from dashboard.present.causes import causes_first
 from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
+from dashboard.ui.document import document
 from dashboard.ui.markdown import escape
 from dashboard.ui.registry import SPECS, PageSpec
 from dashboard.ui.session import enter_page, link_notices, run_data, view, write_link
@@ -54,6 +55,7 @@ def open_page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""
     enter_page(key)
     current = Page(SPECS[key], run_data(), view().lang or "en")
+    document(current.lang)
     current.notice_box = st.container()
     _banner(current)
     return current
@@ -123,17 +125,7 @@ def _problems(current: Page) -> None:
     with st.expander(current.t("problems.title", n=len(problems)), icon=":material/warning:"):
         st.caption(current.t("problems.help"))
         st.dataframe(
-            [
-                {
-                    "file": p.file,
-                    "line": p.line,
-                    "col": p.col,
-                    "code": p.code,
-                    "message": p.message,
-                    "hint": p.hint or "",
-                }
-                for p in causes_first(problems)
-            ],
+            health.problems_frame(causes_first(problems), current.lang),
             hide_index=True,
             key="problems_table",
         )

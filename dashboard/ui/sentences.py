@@ -7,8 +7,9 @@ import streamlit as st
 
 from dashboard.present.articles import quote_context
 from dashboard.present.facts import disagreeing, other_reports
-from dashboard.present.formatting import row_label
+from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name, vocab
+from dashboard.present.tables import Names, source_label
 from dashboard.ui.markdown import escape, highlighted
 from dashboard.ui.page import Page
 from dashboard.ui.registry import page_link
@@ -41,15 +42,16 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
         return
     row = rows.iloc[0].to_dict()
     lang, dataset = page.lang, page.data.dataset
+    names = Names(dataset, lang)
     with st.container(border=True, key="claim_detail"):
-        st.subheader(page.t("claims.context"))
+        st.header(page.t("claims.context"))
         metric = name(row, lang, "metric_")
         if isinstance(row.get("variant"), str):
             metric += f" · {name(row, lang, 'variant_')}"
         st.markdown(
             escape(
                 f"{name(row, lang, 'site_')} · {metric} · "
-                f"{row_label(row, lang, page.view.unit)} · {row['period']}"
+                f"{row_label(row, lang, page.view.unit)} · {period_label(str(row['period']), lang)}"
             )
         )
         if isinstance(row.get("scope"), str):
@@ -57,12 +59,14 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
         st.caption(
             escape(
                 " · ".join(
-                    [
+                    part
+                    for part in [
                         vocab("status", row["status"], lang),
                         vocab("qualifier", row["qualifier"], lang),
                         vocab("kind", row["kind"], lang),
                         str(row["claim_id"]),
                     ]
+                    if part
                 )
             )
         )
@@ -86,12 +90,13 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
                 st.markdown(body)
             st.caption(
                 escape(
-                    f"{item['source_publication']} · {item['source_title']} · "
-                    f"{item['source_date']:%Y-%m-%d}"
+                    f"{names.publication(str(item['source_id']))} · "
+                    f"{names.title(str(item['source_id']))} · "
+                    f"{source_label('', item['source_date'], lang)}"
                 )
             )
         if isinstance(row.get("note"), str) and row["note"]:
-            st.markdown(f"**{page.t('claims.note')}**")
+            st.markdown(f"**{page.t('col.note')}**")
             st.markdown(escape(row["note"]))
         if not row["derived"]:
             _across_articles(page, row)
@@ -119,14 +124,12 @@ def _across_articles(page: Page, row: dict) -> None:
 def _side_by_side(page: Page, items: list[dict]) -> None:
     """Each claim's figure, article and quote, three to a row."""
     lang = page.lang
+    names = Names(page.data.dataset, lang)
     for start in range(0, len(items), 3):
         for column, item in zip(st.columns(3), items[start : start + 3], strict=False):
             with column.container(border=True):
                 st.markdown(escape(row_label(item, lang, page.view.unit)))
-                st.caption(
-                    escape(
-                        f"{item['source_publication']} {item['source_date']:%Y-%m-%d} · "
-                        f"{item['claim_id']}"
-                    )
-                )
+                publication = names.publication(str(item["source_id"]))
+                where = source_label(publication, item["source_date"], lang)
+                st.caption(escape(f"{where} · {item['claim_id']}"))
                 st.text(str(item["quote"]))

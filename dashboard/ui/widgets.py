@@ -132,6 +132,7 @@ def choose_one(
             choices,
             key=key,
             format_func=fmt,
+            placeholder=current.t("filter.choose"),
             on_change=copy_to_view,
             args=(key, field_name, _none_if_empty),
         )

@@ -93,13 +93,13 @@ REGIONS = ["Beijing–Tianjin–Hebei", "Hefei", "Zhengzhou", "Xi'an"]
 def test_overview_regions_counts_and_links():
     """The overview shows each featured region with counts, headlines and view links."""
     at = ok(open_page("overview"))
-    subheaders = [s.value.replace("\\", "") for s in at.subheader]  # markdown-escaped data
+    subheaders = [s.value.replace("\\", "") for s in at.header]  # markdown-escaped data
     assert subheaders[:5] == ["Questions the data can answer", *REGIONS]
     assert any(m.label == "Claims" for m in at.metric)
     assert len(at.dataframe) >= 4  # a headline table per featured region with figures
     at.selectbox(key="w_overview_region").select("hefei").run()
     ok(at)
-    assert [s.value for s in at.subheader][1:] == ["Hefei"]
+    assert [s.value for s in at.header][1:] == ["Hefei"]
     assert at.query_params["region"] == "hefei"
 
 
@@ -231,7 +231,7 @@ def test_map_presets_and_site_selection():
     ok(at)
     assert at.query_params["sites"] == "bzp"
     assert len(at.dataframe) == before + 1  # the site's claims
-    assert "Binhai Science Park" in " ".join(s.value for s in at.subheader)
+    assert "Binhai Science Park" in " ".join(s.value for s in at.header)
 
 
 def test_map_tiles_are_opt_in_and_not_in_the_link():
@@ -388,12 +388,12 @@ def test_health_page_reports_what_the_cli_reports(tmp_path, monkeypatch):
     data = tmp_path / "app_data" / "data"
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data))
     at = ok(open_page("health"))
-    files = frame_with(at, "status")
-    assert set(files["status"]) == {"ok"}
-    assert "data/claims/f002.yaml" in set(files["file"])
-    coverage = frame_with(at, "numbers")
-    assert set(coverage["source"]) == {"f001", "f002"}
-    assert (coverage["numbers"] > 0).all()
+    files = frame_with(at, "Status")
+    assert set(files["Status"]) == {"ok"}
+    assert "data/claims/f002.yaml" in set(files["File"])
+    coverage = frame_with(at, "Numbers")
+    assert set(coverage["Article id"]) == {"f001", "f002"}
+    assert (coverage["Numbers"] > 0).all()
     vocabulary = frame_with(at, "Facts")
     dataset = load_dataset(data)
     assert len(vocabulary) == len(dataset.metrics)
@@ -407,9 +407,9 @@ def test_health_page_reports_what_the_cli_reports(tmp_path, monkeypatch):
     at.run()
     ok(at)
     cli = [f"{p.file}:{p.line}:{p.col}" for p in load_dataset(data).problems]
-    assert list(frame_with(at, "where")["where"]) == cli
-    files = frame_with(at, "status").set_index("file")
-    assert files.loc["data/claims/f002.yaml", "status"] == "last-good"
+    assert list(frame_with(at, "Where")["Where"]) == cli
+    files = frame_with(at, "Status").set_index("File")
+    assert files.loc["data/claims/f002.yaml", "Status"] == "last good version"
 
 
 def test_trends_draws_the_leading_sites_until_sites_are_chosen(tmp_path, monkeypatch):

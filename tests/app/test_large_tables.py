@@ -35,7 +35,9 @@ def test_claims_table_shows_the_first_rows_and_says_how_many_matched(tmp_path, m
     matching, total = (int(n.replace(",", "")) for n in found.groups())
     assert matching == total >= TABLE_ROWS + 500  # derived rows come on top of the claims
 
-    at.text_input(key="w_claims_q").input(at.dataframe[0].value.iloc[0]["claim_id"]).run()
+    at.toggle(key="claims_table_details").set_value(True).run()  # the claim id is a detail
+    first = at.dataframe[0].value.iloc[0]["Claim id"]
+    at.text_input(key="w_claims_q").input(first).run()
     assert not at.exception
     assert len(at.dataframe[0].value) == 1
     assert not any("matching" in c for c in [c.value for c in at.caption])

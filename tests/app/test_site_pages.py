@@ -54,7 +54,7 @@ def text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [w.value for w in at.warning] + [i.value for i in at.info]
     parts += [e.value for e in at.error] + [t.value for t in at.title]
-    parts += [h.value for h in at.subheader]
+    parts += [h.value for h in at.subheader] + [h.value for h in at.header]
     return "\n".join(parts).replace("\\", "")
 
 
@@ -152,9 +152,11 @@ def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch)
     first_error = at.error[0].value.replace("\\", "")
     assert "yaml-syntax" in first_error and sites.name in first_error
     # the sidebar's list on every page: the cause first too
-    (sidebar,) = [f.value for f in at.dataframe if {"line", "col", "code"} <= set(f.value.columns)]
-    assert sidebar.iloc[0]["code"] == "yaml-syntax"
-    assert set(sidebar.iloc[1:]["code"]) == {"unknown-site"}
+    # the sidebar's table is the one with every problem (the page splits them by cause)
+    frames = [f.value for f in at.dataframe if {"Where", "Code"} <= set(f.value.columns)]
+    sidebar = max(frames, key=len)
+    assert sidebar.iloc[0]["Code"] == "yaml-syntax"
+    assert set(sidebar.iloc[1:]["Code"]) == {"unknown-site"}
 
 
 def picked_count(at: AppTest, key: str) -> int:
@@ -169,7 +171,7 @@ def test_metric_picker_counts_what_the_chart_draws(metric):
     """Trends: the points in the table under the chart; rankings: the bars (a lone site's
     figure, told in a sentence, is one)."""
     trends = open_page("trends", {"metric": metric})
-    (points,) = [f.value for f in trends.dataframe if "claim_id" in f.value.columns]
+    (points,) = [f.value for f in trends.dataframe if "Figure" in f.value.columns]
     assert picked_count(trends, "w_trends_metric") == len(points)
     rankings = open_page("rankings", {"metric": metric})
     bars = [

@@ -77,14 +77,14 @@ SHARED_LINKS = [
     (
         "claims-context",
         "/claims?lang=zh&claim=f001-hefei-enterprises-2023",
-        'h3:has-text("原文上下文")',
+        'h2:has-text("原文上下文")',
     ),
     (
         "sources-f002",
         "/sources?lang=en&source=f002&claim=f002-tj-compute-2023-plan",
-        'h3:has-text("算力中心扩容（测试）")',
+        'h2:has-text("The computing centre grows (test)")',  # the English title
     ),
-    ("overview-region", "/?lang=zh&region=hefei&unit=printed", 'h3:has-text("合肥")'),
+    ("overview-region", "/?lang=zh&region=hefei&unit=printed", 'h2:has-text("合肥")'),
     (
         "present",
         "/trends?lang=en&metric=registered_enterprises&present=1",
@@ -187,7 +187,7 @@ def test_chart_downloads_png_and_svg_with_title_and_source(new_tab, tmp_path):
     svg_path = tmp_path / "chart.svg"
     svg.value.save_as(svg_path)
     text = svg_path.read_text(encoding="utf-8")
-    for part in ("Tax revenue", "CNY billion", "Source:", "测试日报"):
+    for part in ("Tax revenue", "CNY billion", "Source:", "Test Daily"):  # its English name
         assert part in text
     tab.check()
 
@@ -227,7 +227,7 @@ def test_map_click_on_a_site_shows_its_claims(new_tab):
     point_until_tooltip(tab.page, x0, y0, "Hefei High-tech Zone")  # deck.gl picks the dot
     tab.page.mouse.down()
     tab.page.mouse.up()
-    tab.done('h3:has-text("Claims of Hefei High-tech Zone")')
+    tab.done('h2:has-text("Claims of Hefei High-tech Zone")')
     tab.check()
     assert tab.query().get("sites") == "hefei_hitech"
     tab.shot("map-click")
@@ -237,7 +237,7 @@ def test_data_text_is_never_markup(new_tab):
     """Names and quotes holding HTML, markdown and directives show as typed; nothing runs."""
     tab = new_tab().open(
         "/claims?lang=en&claim=f001-evil-enterprises-2024-03",
-        expect='h3:has-text("In the article")',
+        expect='h2:has-text("In the article")',
     )
     detail = tab.page.locator(".st-key-claim_detail").inner_text()
     assert "<b>标签</b>" in detail and "*星号*" in detail and ":red[指令]" in detail

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 
 import pytest
 import yaml
@@ -185,11 +186,13 @@ def test_xss_trends_hover(new_tab, xss_server, lang):
         tab.page.locator(".hoverlayer .hovertext").first.wait_for()
         seen.append(shown_text(tab, tables=False))
         assert_inert(tab)
-    text = "\n".join(seen) + grid_text(tab)
-    assert_shown(
-        text,
-        [metric_name(lang), site_name(lang), *QUOTES, SOURCE["publication"], SOURCE["title"]],
-    )
+    # Hovers wrap long quotes over lines: compare without white space. The table under the
+    # chart no longer repeats the quotes, and the target's hollow marker is not always the one
+    # a pointer at its element picks; its quote is checked as text in test_xss_claims_detail.
+    text = re.sub(r"\s+", "", "\n".join(seen) + grid_text(tab))
+    expected = [metric_name(lang), site_name(lang), SOURCE["publication"], SOURCE["title"]]
+    assert_shown(text, [re.sub(r"\s+", "", item) for item in expected])
+    assert any(re.sub(r"\s+", "", quote) in text for quote in QUOTES)
     assert_inert(tab)
     tab.check()
 
@@ -208,11 +211,12 @@ def test_xss_rankings_hover(new_tab, xss_server, lang):
         tab.page.locator(".hoverlayer .hovertext").first.wait_for()
         seen.append(shown_text(tab, tables=False))
         assert_inert(tab)
-    text = "\n".join(seen) + grid_text(tab)
-    assert_shown(
-        text,
-        [metric_name(lang), site_name(lang), *QUOTES[:2], SOURCE["publication"], SOURCE["title"]],
-    )
+    # Hovers wrap long quotes: compare without white space. The table under the chart no
+    # longer repeats the quotes; every quote is read as text in test_xss_claims_detail.
+    text = re.sub(r"\s+", "", "\n".join(seen) + grid_text(tab))
+    expected = [metric_name(lang), site_name(lang), SOURCE["publication"], SOURCE["title"]]
+    assert_shown(text, [re.sub(r"\s+", "", item) for item in expected])
+    assert any(re.sub(r"\s+", "", quote) in text for quote in QUOTES[:2])
     assert_inert(tab)
     tab.check()
 
@@ -244,10 +248,12 @@ def test_xss_map_tooltip_and_click(new_tab, xss_server, lang):
     page.wait_for_function("() => location.search.includes('sites=xss_park')", timeout=60_000)
     tab.done()
     text = shown_text(tab)
-    assert_shown(text, [site_name(lang), QUOTES[0], QUOTES[2], NOTES[0]])
+    # The site's table is the reader's (site, metric, figure, period, status, source): the
+    # quotes and notes are read in the claim's detail (test_xss_claims_detail).
+    assert_shown(text, [site_name(lang), METRIC["name_zh" if lang == "zh" else "name_en"]])
     assert_inert(tab)
     tab.check()
-    headings = page.locator("h3").all_inner_texts()
+    headings = page.locator("h2").all_inner_texts()
     assert t("map.claims_of", lang, site=site_name(lang)) in headings
 
 

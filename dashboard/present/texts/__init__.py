@@ -7,6 +7,7 @@ the app adds a module here and a line below; a key defined twice is an error at 
 from __future__ import annotations
 
 from dashboard.present.texts import (
+    access,
     captions,
     causes,
     charts,
@@ -19,7 +20,19 @@ from dashboard.present.texts import (
     tables,
 )
 
-MODULES = (shell, charts, captions, map_page, tables, health, drafting, causes, site, questions)
+MODULES = (
+    shell,
+    charts,
+    captions,
+    map_page,
+    tables,
+    health,
+    drafting,
+    causes,
+    site,
+    questions,
+    access,
+)
 
 
 def merged() -> dict[str, tuple[str, str]]:

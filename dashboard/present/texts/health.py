@@ -12,12 +12,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "health.problems": ("校验问题：{n} 个", "Validation problems: {n}"),
     "health.files": ("文件状态", "Files"),
     "health.files_help": (
-        "ok：显示当前文件；last-good / pending / missing：文件有错、正在写入、突然变短或已删除，"
-        "显示的是上次正确的版本；broken：尚无正确版本，只显示其中正确的记录。",
-        "ok: the file as it is; last-good / pending / missing: the file is broken, still being "
-        "written, suddenly much shorter or gone, so its last good version is shown; broken: no "
-        "good version yet, only its valid records are shown.",
+        "正常：显示当前文件；上次正确版本 / 暂缓 / 已删除：文件有错、正在写入、突然变短或已删除，"
+        "显示的是上次正确的版本；有错：尚无正确版本，只显示其中正确的记录。",
+        "ok: the file as it is; last good version / held back / missing: the file is broken, "
+        "still being written, suddenly much shorter or gone, so its last good version is shown; "
+        "broken: no good version yet, only its valid records are shown.",
     ),
+    "health.col.file": ("文件", "File"),
+    "health.col.status": ("状态", "Status"),
+    "health.col.problems": ("问题数", "Problems"),
+    "health.col.checked": ("上次检查", "Checked"),
+    "health.col.loaded": ("所示版本读取于", "Shown version read"),
+    "health.col.since": ("出错起始", "Differs since"),
+    "health.col.reason": ("暂缓原因", "Held back because"),
+    "health.col.where": ("位置", "Where"),
+    "health.col.code": ("代码", "Code"),
+    "health.col.field": ("字段", "Field"),
+    "health.col.message": ("说明（英文）", "Message"),
+    "health.col.hint": ("提示（英文）", "Hint"),
+    "health.col.source": ("文章编号", "Article id"),
+    "health.col.numbers": ("数字总数", "Numbers"),
+    "health.col.claim": ("已录入", "In a claim"),
+    "health.col.date": ("属于日期", "Part of a date"),
+    "health.col.excluded": ("已排除", "Excluded"),
+    "health.col.uncaptured": ("未录入", "Not captured"),
+    "health.col.line": ("行", "Line"),
+    "health.col.number": ("数字", "Number"),
+    "health.col.context": ("上下文", "Context"),
     "health.vocabulary": ("指标体系", "Metric vocabulary"),
     "health.vocabulary_help": (
         "{metrics} 个指标，其中 {once} 个（{share}）只有一条数据；未关联的重复报道 {unlinked} 处。"

@@ -91,6 +91,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.sites": ("地点", "Sites"),
     "filter.sites_all": ("（全部地点）", "(all sites)"),
     "filter.all": ("（全部）", "(all)"),
+    "filter.choose": ("请选择", "Choose one"),
     "filter.metric": ("指标", "Metric"),
     "filter.metric_any": ("（全部指标）", "(all metrics)"),
     "filter.measure": ("口径", "Measure"),

@@ -1,0 +1,110 @@
+"""The page document around Streamlit's elements: its language, caption contrast, the phone
+layout, and names for scrollable boxes and charts.
+
+Streamlit has no setting for ``<html lang>``, nor for a caption colour or an accessible name
+on a chart, so each page adds one style block and one small script of ours (fixed text, no
+data in it except the page's language and labels, JSON-encoded):
+
+- ``<html lang>`` follows the view: ``zh-CN`` or ``en``;
+- captions and quoted passages (blockquotes) in #55585f, fully opaque (7:1 on white, 6.3:1
+  on the sidebar's grey; Streamlit's caption, text at 60% opacity, is 3.9:1);
+- at phone width the overview's headline figures go two to a row;
+- a box with key ``scroll_*`` (and the Sources full text) is reachable by keyboard
+  (``tabindex=0``, role ``region`` and a name);
+- in the Chinese view, Streamlit's own button labels (aria-label, title: "Copy to clipboard",
+  "Fullscreen", "Help for …") are replaced by theirs from the catalogue (``st.*`` keys);
+- a chart inside a container with key ``figure_*`` gets role ``figure`` and as its name the
+  summary written under it.
+
+A MutationObserver keeps these as Streamlit redraws the page.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from dashboard.present.i18n import TEXTS, t
+
+STYLE = """<style>
+[data-testid="stCaptionContainer"] { opacity: 1; color: #55585f; }
+[data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote p {
+  opacity: 1; color: #55585f;
+}
+@media (max-width: 640px) {
+  [class*="st-key-figures_"] [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  [class*="st-key-figures_"] [data-testid="stColumn"] {
+    flex: 0 0 calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important;
+  }
+}
+.st-key-page_document { display: none; }
+</style>"""
+
+SCRIPT = """<script>
+(() => {
+  const setting = %s;
+  window.__pageDocument = setting;
+  const apply = () => {
+    const s = window.__pageDocument;
+    const root = document.documentElement;
+    if (root.lang !== s.lang) root.lang = s.lang;
+    document.querySelectorAll('[class*="st-key-scroll_"], .st-key-source_text').forEach((box) => {
+      if (box.getAttribute("tabindex") !== "0") box.setAttribute("tabindex", "0");
+      if (box.getAttribute("role") !== "region") box.setAttribute("role", "region");
+      const label = s.scroll;
+      if (box.getAttribute("aria-label") !== label) box.setAttribute("aria-label", label);
+    });
+    document.querySelectorAll("[aria-label], [title]").forEach((el) => {
+      for (const attr of ["aria-label", "title"]) {
+        const value = el.getAttribute(attr);
+        if (!value) continue;
+        let word = s.words[value];
+        if (!word && value.startsWith("Help for ") && s.help) {
+          word = s.help.replace("{label}", value.slice(9));
+        }
+        if (word && word !== value) el.setAttribute(attr, word);
+      }
+    });
+    document.querySelectorAll('[class*="st-key-figure_"]').forEach((box) => {
+      const chart = box.querySelector('[data-testid="stPlotlyChart"]');
+      const text = box.querySelector('[data-testid="stCaptionContainer"]');
+      if (!chart || !text) return;
+      const label = text.textContent.trim();
+      if (chart.getAttribute("role") !== "figure") chart.setAttribute("role", "figure");
+      if (chart.getAttribute("aria-label") !== label) chart.setAttribute("aria-label", label);
+    });
+  };
+  if (!window.__pageObserver) {
+    let queued = false;
+    window.__pageObserver = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; apply(); });
+    });
+    window.__pageObserver.observe(document.body, { subtree: true, childList: true });
+  }
+  apply();
+})();
+</script>"""
+
+
+def document(lang: str) -> None:
+    """The style and script above, for a page in ``lang`` (``zh`` or ``en``)."""
+    st.html(STYLE)
+    words = {
+        key.removeprefix("st."): t(key, lang)
+        for key in TEXTS
+        if key.startswith("st.") and key != "st.Help for"
+    }
+    setting = {
+        "lang": t("access.lang", lang),
+        "scroll": t("access.scroll_box", lang, label=t("sources.text", lang)),
+        "words": words if lang == "zh" else {},
+        "help": t("st.Help for", lang) if lang == "zh" else "",
+    }
+    setting_json = json.dumps(setting, ensure_ascii=False).replace("</", "<\\/")
+    with st.container(key="page_document"):
+        st.html(SCRIPT % setting_json, unsafe_allow_javascript=True)

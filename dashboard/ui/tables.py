@@ -1,0 +1,67 @@
+"""Tables of claims for readers: the key columns, the rest behind a details switch, and the CSV
+with every column (the frames come from :mod:`dashboard.present.tables`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.core.export import safe_csv
+from dashboard.present.tables import Names, claims_csv_frame, claims_table
+from dashboard.ui.page import Page
+
+
+def claims_rows(
+    page: Page,
+    rows: pd.DataFrame,
+    key: str,
+    *,
+    first: Mapping[str, Sequence[Any]] | None = None,
+    filename: str = "claims.csv",
+    csv_rows: pd.DataFrame | None = None,
+    csv_extra: Callable[[pd.DataFrame], Mapping[str, Sequence[Any]]] | None = None,
+    download: tuple[str, str] | None = None,
+    **options: Any,
+) -> Any:
+    """A switch for the detail columns, the table of ``rows`` and a CSV download of it with
+    every column; ``first`` holds columns put before the others (a ranking's rank).
+    ``csv_rows`` are the CSV's rows when they are more than the table shows; ``csv_extra``
+    gives columns added at the CSV's end from those rows (a public link per claim).
+    ``download`` is the button's (text key, widget key), by default ``table.download`` and
+    ``<key>_download``. ``options`` go to ``st.dataframe``; its result is returned (for row
+    selection)."""
+    label_key, download_key = download or ("table.download", f"{key}_download")
+    lang, unit = page.lang, page.view.unit
+    publications = Names(page.data.dataset, lang).publications()
+    details = st.toggle(
+        page.t("table.details"), key=f"{key}_details", help=page.t("table.details_help")
+    )
+    shown = claims_table(rows, lang, unit, details=details, publications=publications)
+    for position, (label, values) in enumerate((first or {}).items()):
+        shown.insert(position, label, list(values))
+    event = st.dataframe(shown, hide_index=True, key=key, **options)
+
+    def csv() -> bytes:
+        source = rows if csv_rows is None else csv_rows
+        frame = claims_csv_frame(source, lang, unit, publications=publications)
+        for label, values in (csv_extra(source) if csv_extra else {}).items():
+            frame[label] = list(values)
+        for position, (label, values) in enumerate((first or {}).items()):
+            frame.insert(position, label, list(values))
+        return safe_csv(frame)
+
+    # Made on click, not on every rerun: a CSV registered per run could be collected by a
+    # newer run before the browser fetched it, and building it would cost every rerun time.
+    st.download_button(
+        page.t(label_key),
+        csv,
+        file_name=filename,
+        mime="text/csv",
+        key=download_key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    return event
