@@ -30,6 +30,11 @@ SNAPSHOT_JS = r"""(names) => {
   const patterns = names.map(n =>
     new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' v(\\d+)', 'g'));
   const marks = (s) => patterns.flatMap(p => [...s.matchAll(p)].map(m => Number(m[1])));
+  // A chart wraps a long name over two lines (two text nodes): read its words run together.
+  const squeezed = names.map(n =>
+    new RegExp(n.replace(/\s+/g, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + 'v(\\d+)', 'g'));
+  const runTogether = (s) => squeezed.flatMap(
+    p => [...s.replace(/\s+/g, '').matchAll(p)].map(m => Number(m[1])));
   const inputs = all(main, 'input').map(e => e.value).join('\n');
   const charts = all(main, '[data-testid="stPlotlyChart"]')
     .filter(e => e.querySelector('.main-svg'));
@@ -40,7 +45,7 @@ SNAPSHOT_JS = r"""(names) => {
     h1: all(main, 'h1').map(e => e.textContent.trim()),
     versions: marks(text(main ? [main] : []) + '\n' + inputs),
     widgets: marks(text(all(main, widgets)) + '\n' + inputs),
-    charts: marks(text(charts)),
+    charts: runTogether(text(charts)),
     tables: marks(text(all(main, '[data-testid="stDataFrame"]'))),
     drawn: charts.length,
     decks: all(main, '[data-testid="stDeckGlJsonChart"] canvas').length,

@@ -65,11 +65,13 @@ else:
     )
 
     result = ranking(of_metric, metric, measure, period or LATEST, statuses, region)
-    period_label = page.t("filter.period_latest") if period in (None, LATEST) else period
+    shown_period = (
+        page.t("filter.period_latest") if period in (None, LATEST) else period_label(period, lang)
+    )
     summary = captions.filter_summary(
         [
             (page.t("filter.region"), [names.region(region)] if region else []),
-            (page.t("filter.period"), [period_label]),
+            (page.t("filter.period"), [shown_period]),
             (page.t("filter.status"), [names.status(s) for s in statuses]),
         ],
         page.view.unit,

@@ -12,7 +12,7 @@ import pandas as pd
 from .rankings import periods
 from .rows import measures_for, of_variant, select, variants_in
 from .trends import leading_sites
-from .view import LATEST
+from .view import LATEST, MEASURES
 
 RowsOf = Callable[[str, str | None], pd.DataFrame]  # (metric, measure) -> its rows
 
@@ -122,3 +122,90 @@ def table_rows(rows: pd.DataFrame) -> dict[str, int]:
         return {}
     sizes = rows.groupby("metric_id", observed=True).size()
     return {str(m): int(n) for m, n in sizes.items() if n}
+
+
+_BAR_COLUMNS = [
+    "metric_id",
+    "measure",
+    "variant",
+    "site_id",
+    "region_id",
+    "status",
+    "period",
+    "period_end",
+    "period_start",
+    "same_as",
+]
+
+
+def ranking_bar_counts(
+    table: pd.DataFrame, *, region: str | None, statuses: Sequence[str]
+) -> dict[str, int]:
+    """:func:`chart_count` for the rankings chart of every metric of ``table`` with its
+    defaults (main measure, default variant, default period), in one pass over plain
+    records. Per metric through pandas it cost 14 ms, 1.3 s for the 90 metrics of the
+    bundled data on every new data version: longer than the two seconds between saves."""
+    if table.empty:
+        return {}
+    wanted = set(statuses)
+    records = row_dicts_of(table[[c for c in _BAR_COLUMNS if c in table]])
+    by_metric: dict[str, list[dict]] = {}
+    for r in records:
+        by_metric.setdefault(str(r["metric_id"]), []).append(r)
+    return {
+        metric: _bars(rows, region=region, statuses=wanted) for metric, rows in by_metric.items()
+    }
+
+
+def row_dicts_of(frame: pd.DataFrame) -> list[dict]:
+    """``frame``'s rows as dicts, missing values as None."""
+    columns = list(frame.columns)
+    values = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _bars(rows: list[dict], *, region: str | None, statuses: set[str]) -> int:
+    measures: dict[str, int] = {}
+    for r in rows:
+        measures[str(r["measure"])] = measures.get(str(r["measure"]), 0) + 1
+    measure = min(
+        measures, key=lambda m: (-measures[m], MEASURES.index(m) if m in MEASURES else 99)
+    )
+    rows = [r for r in rows if str(r["measure"]) == measure]
+    variants: dict[str, int] = {}
+    for r in rows:
+        key = "" if r["variant"] is None else str(r["variant"])
+        variants[key] = variants.get(key, 0) + 1
+    variant = None if "" in variants else min(variants, key=lambda v: (-variants[v], v))
+    rows = [
+        r for r in rows if (r["variant"] is None if variant is None else r["variant"] == variant)
+    ]
+    candidates = [
+        r
+        for r in rows
+        if (not region or r["region_id"] == region) and (not statuses or r["status"] in statuses)
+    ]
+    sites: dict[str, set[str]] = {}
+    for r in candidates:
+        sites.setdefault(str(r["period"]), set()).add(str(r["site_id"]))
+    period = LATEST
+    best = max((len(s) for s in sites.values()), default=0)
+    if best >= 2:
+        order = {str(r["period"]): _period_key(r) for r in candidates}
+        period = min((p for p, s in sites.items() if len(s) == best), key=lambda p: order[p])
+    drawn = {
+        str(r["site_id"])
+        for r in candidates
+        if r["same_as"] is None and (period == LATEST or str(r["period"]) == period)
+    }
+    return len(drawn)
+
+
+def _period_key(r: dict) -> tuple:
+    """Most recent first: latest end, then latest start (none last), then the period."""
+    end, start = pd.Timestamp(r["period_end"]), r["period_start"]
+    return (
+        -end.value,
+        -pd.Timestamp(start).value if start is not None else float("inf"),
+        str(r["period"]),
+    )

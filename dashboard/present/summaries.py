@@ -44,7 +44,7 @@ def trend_summary(rows: pd.DataFrame, metric: str, lang: str, unit_mode: str) ->
         if len(points) > 1:
             figures.append(_figure(points[-1], lang, unit_mode))
         site = name(points[0], lang, "site_")
-        parts.append(f"{site}{'' if lang == 'zh' else ': '}{' → '.join(figures)}")
+        parts.append(f"{site}{'：' if lang == 'zh' else ': '}{' → '.join(figures)}")
     body = _join(parts + _more(len(by_site), lang), lang)
     return t("summary.line", lang, metric=metric, body=body)
 
@@ -54,9 +54,9 @@ def ranking_summary(rows: pd.DataFrame, metric: str, lang: str, unit_mode: str) 
     records = row_dicts(rows, FIGURE_FIELDS)
     parts = [
         t(
-            "summary.bar_item",
+            "summary.bar_item" if pd.notna(r.get("rank")) else "summary.bar_item_unranked",
             lang,
-            rank="-" if pd.isna(r.get("rank")) else r["rank"],
+            rank=r.get("rank"),
             site=name(r, lang, "site_"),
             figure=_figure(r, lang, unit_mode),
         )

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.present.counts import chart_count, chart_counts
+from dashboard.present.counts import chart_count, chart_counts, ranking_bar_counts
 from dashboard.present.rows import measures_for, metric_counts, of_variant, variants_in
 from dashboard.present.view import Ignored
 from dashboard.ui.page import Page
@@ -297,8 +297,17 @@ def _drawn(current: Page, metrics: list[str], chart: str, limit: int | None) -> 
     statuses = view.status or (("actual",) if chart == "rankings" else ())
     drawn = data.memo(
         f"drawn:{chart}:{view.region}:{','.join(statuses)}",
-        lambda: chart_counts(
-            data.rows_of, metrics, chart=chart, region=view.region, statuses=statuses, limit=limit
+        lambda: (
+            ranking_bar_counts(data.table, region=view.region, statuses=statuses)
+            if chart == "rankings"
+            else chart_counts(
+                data.rows_of,
+                metrics,
+                chart=chart,
+                region=view.region,
+                statuses=statuses,
+                limit=limit,
+            )
         ),
     )
     if view.metric in drawn:

@@ -11,6 +11,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bar chart: {metric}, {n} sites. {body}",
     ),
     "summary.bar_item": ("第{rank}名 {site} {figure}", "#{rank} {site} {figure}"),
+    "summary.bar_item_unranked": ("{site} {figure}", "{site} {figure}"),
     "summary.label": ("图表说明", "What the chart shows"),
     "access.lang": ("zh-CN", "en"),
     "access.scroll_box": ("可滚动区域：{label}", "Scrollable: {label}"),
