@@ -5,12 +5,11 @@ import streamlit as st
 from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
 from dashboard.present import captions, tables
-from dashboard.present.formatting import period_label, row_label
-from dashboard.present.i18n import name
+from dashboard.present.formatting import period_label
 from dashboard.present.rankings import BARS, comparisons, periods, ranking, ranking_metric
 from dashboard.present.summaries import ranking_summary
 from dashboard.present.view import LATEST, STATUSES
-from dashboard.ui.figures import chart
+from dashboard.ui.figures import chart, lone_figure
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -83,17 +82,7 @@ else:
         st.info(page.t("rankings.none"))
     elif len(result.rows) == 1:
         # One bar ranks nothing: say what there is, and offer the rankings the data can make.
-        only = result.rows.iloc[0].to_dict()
-        st.info(
-            escape(
-                page.t(
-                    "caption.one_bar",
-                    site=name(only, lang, "site_"),
-                    figure=row_label(only, lang, page.view.unit),
-                    period=captions.row_period(only, lang),
-                )
-            )
-        )
+        lone_figure(page, "caption.one_bar", result.rows.iloc[0].to_dict())
         st.markdown(f"**{page.t('caption.comparisons')}**")
         for offer in data.memo("comparisons", lambda: comparisons(table)):
             page_link(

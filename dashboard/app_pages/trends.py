@@ -5,13 +5,11 @@ import streamlit as st
 from dashboard.charts.common import PALETTE, image_config
 from dashboard.charts.trends import trend_figure
 from dashboard.present import captions, tables
-from dashboard.present.formatting import row_label
-from dashboard.present.i18n import name
 from dashboard.present.rows import scope_sites, select
 from dashboard.present.summaries import trend_summary
 from dashboard.present.trends import leading_sites, series_offers, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
-from dashboard.ui.figures import chart
+from dashboard.ui.figures import chart, lone_figure
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -93,17 +91,7 @@ else:
         st.info(page.t("trends.none"))
     elif len(rows) == 1:
         # One figure is no trend: say it, and offer the series the data has.
-        only = rows.iloc[0].to_dict()
-        st.info(
-            escape(
-                page.t(
-                    "caption.no_series",
-                    site=name(only, lang, "site_"),
-                    figure=row_label(only, lang, page.view.unit),
-                    period=captions.row_period(only, lang),
-                )
-            )
-        )
+        lone_figure(page, "caption.no_series", rows.iloc[0].to_dict())
         st.markdown(f"**{page.t('caption.series')}**")
         for offer in data.memo("series_offers", lambda: series_offers(table)):
             page_link(

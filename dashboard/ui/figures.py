@@ -9,6 +9,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts.locale import localize_dates, localized_config
+from dashboard.present import captions
+from dashboard.present.formatting import row_label
+from dashboard.present.i18n import name
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import Page
 
@@ -23,3 +26,18 @@ def chart(page: Page, fig: go.Figure, key: str, config: dict[str, Any], summary:
             config=localized_config(config, page.lang),
         )
         st.caption(escape(summary))
+
+
+def lone_figure(page: Page, key: str, row: dict[str, Any]) -> None:
+    """In place of a chart of one figure (one bar ranks nothing, one point is no trend): the
+    sentence ``key`` saying where, what and when."""
+    st.info(
+        escape(
+            page.t(
+                key,
+                site=name(row, page.lang, "site_"),
+                figure=row_label(row, page.lang, page.view.unit),
+                period=captions.row_period(row, page.lang),
+            )
+        )
+    )
