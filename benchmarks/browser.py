@@ -49,6 +49,17 @@ QUIET_MS = 1000  # no change in the chart for this long: it is drawn
 LOAD_TIMEOUT = 300  # s, a page's first load (100k claims, two servers starting)
 CHANGE_TIMEOUT = 120  # s, one change
 
+# Every WebGL draw call (deck.gl's map) calls the recorder's ``mark()``.
+WEBGL_DRAWS = """for (const gl of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
+    if (!gl) continue;
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
+                        'drawElementsInstanced']) {
+      const draw = gl.prototype[name];
+      if (!draw) continue;
+      gl.prototype[name] = function (...args) { mark(); return draw.apply(this, args); };
+    }
+  }"""
+
 # Recorded in the page, in its own clock (performance.now(), ms). Installed before any script.
 RECORDER = r"""
 (() => {
@@ -87,17 +98,9 @@ RECORDER = r"""
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') { b.enter = now(); b.count = 0; b.last = 0; }
   }, true);
-  for (const gl of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
-    if (!gl) continue;
-    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
-                        'drawElementsInstanced']) {
-      const draw = gl.prototype[name];
-      if (!draw) continue;
-      gl.prototype[name] = function (...args) { mark(); return draw.apply(this, args); };
-    }
-  }
+  __WEBGL_DRAWS__
 })();
-"""
+""".replace("__WEBGL_DRAWS__", WEBGL_DRAWS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -160,9 +163,10 @@ class Tab:
             raise RuntimeError(f"requests leaving the machine: {self.outside[:5]}")
 
 
-def new_tab(browser: Any, base: str) -> Tab:
+def new_tab(browser: Any, base: str, recorder: str = RECORDER) -> Tab:
+    """A tab on ``base`` with ``recorder`` installed before any script of the page."""
     context = browser.new_context(locale="en-US", viewport=VIEWPORT)
-    context.add_init_script(RECORDER)
+    context.add_init_script(recorder)
     tab = Tab(context.new_page(), base)
     tab.page.set_default_timeout(CHANGE_TIMEOUT * 1000)
 

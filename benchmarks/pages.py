@@ -24,7 +24,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.browser import LOAD_TIMEOUT, Tab, _done_at, new_tab, servers
+from benchmarks.browser import LOAD_TIMEOUT, WEBGL_DRAWS, Tab, _done_at, new_tab, servers
 from benchmarks.common import Row, in_fresh_process
 from benchmarks.core import warm_cache
 from benchmarks.server import APP, ROOT, chromium
@@ -74,17 +74,9 @@ RECORDER = r"""
       b.click = now(); b.count = 0; b.last = 0; b.states = [[now(), state()]];
     }
   }, true);
-  for (const gl of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
-    if (!gl) continue;
-    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
-                        'drawElementsInstanced']) {
-      const draw = gl.prototype[name];
-      if (!draw) continue;
-      gl.prototype[name] = function (...args) { mark(); return draw.apply(this, args); };
-    }
-  }
+  __WEBGL_DRAWS__
 })();
-"""
+""".replace("__WEBGL_DRAWS__", WEBGL_DRAWS)
 
 
 def _path(page: str) -> str:
@@ -126,9 +118,11 @@ def work_pages(data: Path, cache_dir: Path, runs: int) -> dict[str, dict[str, li
         servers(APP, FLOOR, data=data, cache_dir=cache_dir) as (app, floor),
         chromium() as browser,
     ):
-        tabs = {"ours": new_tab(browser, app.url), "floor": new_tab(browser, floor.url)}
+        tabs = {
+            "ours": new_tab(browser, app.url, RECORDER),
+            "floor": new_tab(browser, floor.url, RECORDER),
+        }
         for tab in tabs.values():
-            tab.page.context.add_init_script(RECORDER)
             tab.page.set_default_timeout(LOAD_TIMEOUT * 1000)
             tab.open("/", '[data-testid="stSidebarNav"] a')
         for run in range(runs + 1):
