@@ -4,18 +4,18 @@ import streamlit as st
 
 from dashboard.core.vocabulary import vocabulary_report
 from dashboard.present import health
-from dashboard.present.causes import group_problems
+from dashboard.present.causes import follow_sentence, group_problems
 from dashboard.ui.data import coverage_reports
 from dashboard.ui.drafting import drafts_section
 from dashboard.ui.markdown import escape
-from dashboard.ui.page import finish, open_page
+from dashboard.ui.page import finish, lost_file_ids, open_page
 
 page = open_page("health")
 data = page.data
 st.title(page.t("health.title"))
 st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.digest))
 
-grouped = group_problems(data.problems)
+grouped = group_problems(data.problems, lost_file_ids(data))
 st.header(page.t("health.problems", n=grouped.total))
 if grouped.causes:
     st.markdown(f"**{page.t('causes.title')}**")
@@ -28,11 +28,7 @@ for number, cause in enumerate(grouped.causes):
         if not cause.follow_ons:
             st.caption(page.t("causes.none_follow"))
             continue
-        kind = page.t(f"causes.kind.{cause.kind}")
-        codes = ", ".join(cause.codes)
-        st.markdown(
-            escape(page.t("causes.follow", n=len(cause.follow_ons), kind=kind, codes=codes))
-        )
+        st.markdown(escape(follow_sentence(cause, page.lang)))
         with st.expander(page.t("causes.show", n=len(cause.follow_ons))):
             st.dataframe(
                 health.problems_frame(cause.follow_ons, page.lang),

@@ -122,6 +122,7 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
                     "",
                     did_you_mean(source_id, dataset.sources)
                     or "name the file after its source id: claims/<source>.yaml",
+                    source_id,
                 )
             )
         known = source_id in dataset.sources
@@ -163,9 +164,9 @@ def _check_claims(dataset: Dataset, files: list[FileResult]) -> None:
                 if code == "unknown-claim"
                 else f"growth_of {claim.growth_of!r} names a claim that has problems"
             )
-            dataset.problems.append(
-                item.problem(code, message, "growth_of", did_you_mean(claim.growth_of, seen))
-            )
+            hint = did_you_mean(claim.growth_of, seen)
+            ref = (claim.growth_of or "") if code == "unknown-claim" else ""
+            dataset.problems.append(item.problem(code, message, "growth_of", hint, ref))
         elif claim.kind is not FigureKind.growth or target.record.kind is FigureKind.growth:
             dataset.problems.append(
                 item.problem(
@@ -202,6 +203,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             f"site {claim.site!r} is not in sites/*.yaml",
             "site",
             _site_hint(dataset, claim.site),
+            claim.site,
         )
     metric = dataset.metrics.get(claim.metric)
     if metric is None and "metric" not in undecided:
@@ -210,6 +212,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             f"metric {claim.metric!r} is not in metrics/*.yaml",
             "metric",
             did_you_mean(claim.metric, dataset.metrics),
+            claim.metric,
         )
     unit = dataset.units.get(claim.unit)
     if unit is None and "unit" not in undecided:
@@ -218,6 +221,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             f"unit {claim.unit!r} is not in units.yaml",
             "unit",
             did_you_mean(claim.unit, dataset.units),
+            claim.unit,
         )
     if (
         metric is not None
@@ -243,6 +247,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
                 "variant",
                 did_you_mean(claim.variant, variants)
                 or f"add it under `variants:` of {claim.metric!r} in metrics/*.yaml",
+                claim.variant,
             )
     if claim.scope is not None and claim.scope not in dataset.sites:
         yield item.problem(
@@ -250,6 +255,7 @@ def _claim_problems(dataset: Dataset, item: Located[Claim], text: _Article | Non
             f"scope {claim.scope!r} is not in sites/*.yaml",
             "scope",
             _site_hint(dataset, claim.scope),
+            claim.scope,
         )
     elif claim.scope == claim.site:
         yield item.problem(
@@ -303,6 +309,7 @@ def _check_exclusions(dataset: Dataset, files: list[FileResult]) -> None:
                     f"source {excl.source!r} is not in sources.yaml",
                     "source",
                     did_you_mean(excl.source, dataset.sources),
+                    excl.source,
                 )
             )
         elif text is not None and excl.text not in text:

@@ -97,11 +97,14 @@ class Located(Generic[M]):
         """Where field ``name`` was written, or the record's start when it was not."""
         return self.marks.get(name, (self.line, self.col))
 
-    def problem(self, code: str, message: str, field: str = "", hint: str | None = None) -> Problem:
-        """A problem with this record, placed at ``field`` (or the record's start)."""
+    def problem(
+        self, code: str, message: str, field: str = "", hint: str | None = None, ref: str = ""
+    ) -> Problem:
+        """A problem with this record, placed at ``field`` (or the record's start); ``ref``:
+        the id it names, for a reference to an unknown record."""
         line, col = self.at(field) if field else (self.line, self.col)
         path = f"{self.path}.{field}" if field and self.path else (field or self.path)
-        return Problem(self.file, line, col, code, message, path, hint)
+        return Problem(self.file, line, col, code, message, path, hint, ref)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,7 @@ def _check_link(
                 f"same_as {claim.same_as!r} is not a claim",
                 "same_as",
                 did_you_mean(claim.same_as, [i.record.id for _, i in dataset.claims]),
+                claim.same_as or "",
             )
         )
         return

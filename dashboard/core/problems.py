@@ -13,7 +13,10 @@ class Problem:
 
     ``file`` is relative to the data folder's parent when possible (``data/claims/a001.yaml``);
     ``line`` and ``col`` are 1-based (0 when the problem is about the whole file); ``code`` is
-    stable and documented in ``CODES``; ``path`` names the field (``claims[2].value``).
+    stable and documented in ``CODES``; ``path`` names the field (``claims[2].value``);
+    ``ref`` is the id a reference problem names (the unknown site of ``unknown-site``, the
+    metric of ``unknown-metric``, ...), so what follows from a lost file is found without
+    reading messages.
     """
 
     file: str
@@ -23,6 +26,7 @@ class Problem:
     message: str
     path: str = ""
     hint: str | None = None
+    ref: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}:"

@@ -52,6 +52,7 @@ def index_registries(dataset: Dataset, files: list[FileResult]) -> None:
                     f"standard unit {item.record.standard!r} is not in standard_units",
                     "standard",
                     did_you_mean(item.record.standard, dataset.standard_units),
+                    item.record.standard,
                 )
             )
 
@@ -66,6 +67,7 @@ def index_registries(dataset: Dataset, files: list[FileResult]) -> None:
                     f"standard unit {metric.record.unit!r} is not in units.yaml",
                     "unit",
                     did_you_mean(metric.record.unit, dataset.standard_units),
+                    metric.record.unit,
                 )
             )
     _check_replaced(dataset)
@@ -144,6 +146,7 @@ def _check_sites(dataset: Dataset) -> None:
                     f"region {site.region!r} is not in regions.yaml",
                     "region",
                     did_you_mean(site.region, dataset.regions),
+                    site.region,
                 )
             )
         if site.parent is not None and site.parent not in dataset.sites:
@@ -153,6 +156,7 @@ def _check_sites(dataset: Dataset) -> None:
                     f"parent {site.parent!r} is not a site",
                     "parent",
                     did_you_mean(site.parent, dataset.sites),
+                    site.parent,
                 )
             )
         if site.parent == site_id:

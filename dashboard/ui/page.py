@@ -10,8 +10,9 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.core.defined import defined_ids
 from dashboard.present import health, public
-from dashboard.present.causes import causes_first
+from dashboard.present.causes import causes_first, lost_files
 from dashboard.present.i18n import name, t
 from dashboard.present.view import Ignored, View, to_params
 from dashboard.ui.data import Loaded
@@ -114,6 +115,15 @@ def finish(current: Page) -> None:
         _problems(current)
 
 
+def lost_file_ids(data: Loaded) -> dict[str, frozenset[str]]:
+    """The ids each file that lost its records defines (its last good version, its text), once
+    per snapshot: what groups the problems naming them under it."""
+    lost = lost_files(data.problems)
+    if not lost:
+        return {}
+    return data.memo("lost_file_ids", lambda: defined_ids(data.dataset, lost))
+
+
 def _problems(current: Page) -> None:
     data = current.data
     problems = data.problems
@@ -125,7 +135,7 @@ def _problems(current: Page) -> None:
     with st.expander(current.t("problems.title", n=len(problems)), icon=":material/warning:"):
         st.caption(current.t("problems.help"))
         st.dataframe(
-            health.problems_frame(causes_first(problems), current.lang),
+            health.problems_frame(causes_first(problems, lost_file_ids(data)), current.lang),
             hide_index=True,
             key="problems_table",
         )

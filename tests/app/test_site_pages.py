@@ -148,7 +148,8 @@ def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch)
     shown = text(at)
     assert "[yaml-syntax]" in shown
     assert "none of this file's records are read" in shown
-    assert "follow from it: they refer to sites" in shown
+    follows = re.search(r"(\d+) claims refer to sites defined in this file", shown)
+    assert follows is not None
     first_error = at.error[0].value.replace("\\", "")
     assert "yaml-syntax" in first_error and sites.name in first_error
     # the sidebar's list on every page: the cause first too
@@ -157,6 +158,7 @@ def test_health_puts_the_file_that_lost_its_records_first(tmp_path, monkeypatch)
     sidebar = max(frames, key=len)
     assert sidebar.iloc[0]["Code"] == "yaml-syntax"
     assert set(sidebar.iloc[1:]["Code"]) == {"unknown-site"}
+    assert int(follows.group(1)) == len(sidebar) - 1
 
 
 def picked_count(at: AppTest, key: str) -> int:

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 
 from dashboard.core.dataset import Dataset
+from dashboard.core.defined import defined_ids
 from dashboard.core.loader import load_dataset
 from dashboard.core.problems import did_you_mean
 from dashboard.core.table import tidy_table
-from dashboard.present.causes import causes_first, file_kind, group_problems
+from dashboard.present.causes import causes_first, file_kind, group_problems, lost_files
 from dashboard.present.questions import period_label, ranking_questions, series_questions
 from dashboard.present.rows import with_measure
 from dashboard.present.search import find
@@ -161,15 +162,17 @@ def test_a_broken_sites_file_comes_first_with_its_follow_ons(mini: Path):
     lines = sites.read_text(encoding="utf-8").splitlines()
     lines[2] = " " + lines[2]  # an indentation error
     sites.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    problems = load_dataset(mini).problems
-    grouped = group_problems(problems)
+    dataset = load_dataset(mini)
+    problems = dataset.problems
+    defined = defined_ids(dataset, lost_files(problems))
+    grouped = group_problems(problems, defined)
     (cause,) = grouped.causes
     assert cause.problem.code == "yaml-syntax" and cause.problem.file.endswith(sites.name)
     assert cause.kind == "sites"
     assert cause.follow_ons and {p.code for p in cause.follow_ons} == {"unknown-site"}
     assert all(p.code != "unknown-site" for p in grouped.others)
     assert grouped.total == len(problems)
-    ordered = causes_first(problems)
+    ordered = causes_first(problems, defined)
     assert ordered[0] is cause.problem and sorted(map(str, ordered)) == sorted(map(str, problems))
     assert ordered[-len(cause.follow_ons) :] == cause.follow_ons
     assert file_kind("data/regions.yaml") == "regions"

@@ -8,11 +8,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{where} [{code}] {message}: none of this file's records are read.",
     ),
     "causes.follow": (
-        "由此引起的 {n} 个问题：它们引用的{kind}本应在此文件中定义（{codes}）。"
-        "修好此文件，它们多半随之消失。",
-        "{n} problems follow from it: they refer to {kind} this file would define ({codes}). "
-        "Fixing the file most likely clears them.",
+        "{who}引用了此文件定义的{kind}（{codes}）。修好此文件，这 {n} 个问题多半随之消失。",
+        "{who} refer to {kind} defined in this file ({codes}). "
+        "Fixing the file most likely clears these {n} problems.",
     ),
+    "causes.follow.one": (
+        "{who}引用了此文件定义的{kind}（{codes}）。修好此文件，这个问题多半随之消失。",
+        "{who} refers to {kind} defined in this file ({codes}). "
+        "Fixing the file most likely clears this problem.",
+    ),
+    # who names the ids a lost file defines: "203 claims and 2 sites"
+    "causes.ref.claims": ("{n}条数据", "{n} claims"),
+    "causes.ref.claims.one": ("{n}条数据", "{n} claim"),
+    "causes.ref.claim_files": ("{n}个数据条目文件", "{n} claims files"),
+    "causes.ref.claim_files.one": ("{n}个数据条目文件", "{n} claims file"),
+    "causes.ref.sites": ("{n}个地点", "{n} sites"),
+    "causes.ref.sites.one": ("{n}个地点", "{n} site"),
+    "causes.ref.metrics": ("{n}个指标", "{n} metrics"),
+    "causes.ref.metrics.one": ("{n}个指标", "{n} metric"),
+    "causes.ref.units": ("{n}个单位", "{n} units"),
+    "causes.ref.units.one": ("{n}个单位", "{n} unit"),
+    "causes.ref.exclusions": ("{n}条排除记录", "{n} coverage exclusions"),
+    "causes.ref.exclusions.one": ("{n}条排除记录", "{n} coverage exclusion"),
+    "causes.ref.records": ("{n}条记录", "{n} records"),
+    "causes.ref.records.one": ("{n}条记录", "{n} record"),
     "causes.none_follow": (
         "没有其他问题由它引起。",
         "No other problem follows from it.",
