@@ -13,7 +13,9 @@ from dashboard.ui.page import finish, lost_file_ids, open_page
 page = open_page("health")
 data = page.data
 st.title(page.t("health.title"))
-st.caption(page.t("health.intro", time=health.format_time(data.created_at), version=data.digest))
+st.caption(
+    page.t("health.intro", time=health.format_time(data.created_at, page.lang), version=data.digest)
+)
 
 grouped = group_problems(data.problems, lost_file_ids(data))
 st.header(page.t("health.problems", n=grouped.total))

@@ -5,23 +5,34 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
+from babel.dates import format_datetime
 
 from ..core.coverage import SourceCoverage
 from ..core.problems import Problem
 from ..core.snapshot import FileState
 from ..core.vocabulary import VocabularyReport
+from .formatting import BABEL_LOCALE
 from .i18n import name, t, vocab
 
+# Date and time as the reader writes them, to the second (a reload is seconds after an edit).
+TIME_PATTERNS = {"zh": "y年M月d日 HH:mm:ss", "en": "d MMM y, HH:mm:ss"}
 
-def format_time(timestamp: float | None) -> str:
-    """``timestamp`` as server-local wall-clock text (``2024-05-01 09:30:00``), or ""."""
+
+def format_time(timestamp: float | None, lang: str = "en") -> str:
+    """``timestamp`` as server-local wall-clock time in ``lang`` (``2026年12月3日 15:49:35``,
+    ``3 Dec 2026, 15:49:35``), or ""."""
     if timestamp is None:
         return ""
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+    local = datetime.fromtimestamp(timestamp).astimezone()
+    pattern = TIME_PATTERNS.get(lang, TIME_PATTERNS["en"])
+    return format_datetime(local, pattern, tzinfo=local.tzinfo, locale=BABEL_LOCALE.get(lang, "en"))
 
 
-def banner_lines(degraded: tuple[FileState, ...] | list[FileState]) -> list[dict[str, str]]:
-    """One entry per file served from its last good version: file, line, since, shown."""
+def banner_lines(
+    degraded: tuple[FileState, ...] | list[FileState], lang: str = "en"
+) -> list[dict[str, str]]:
+    """One entry per file served from its last good version: file, line, since, shown (times
+    in ``lang``)."""
     out = []
     for state in degraded:
         first = state.problems[0] if state.problems else None
@@ -32,8 +43,8 @@ def banner_lines(degraded: tuple[FileState, ...] | list[FileState]) -> list[dict
                 "where": f"{state.file}:{first.line}" if first and first.line else state.file,
                 "code": first.code if first else "",
                 "message": first.message if first else (state.reason or ""),
-                "since": format_time(state.since),
-                "shown": format_time(state.loaded_at),
+                "since": format_time(state.since, lang),
+                "shown": format_time(state.loaded_at, lang),
             }
         )
     return out
@@ -66,9 +77,9 @@ def files_frame(files: tuple[FileState, ...], lang: str = "en") -> pd.DataFrame:
                 "health.col.file": f.file,
                 "health.col.status": vocab("file_status", str(f.status), lang),
                 "health.col.problems": len(f.problems),
-                "health.col.checked": format_time(f.checked_at),
-                "health.col.loaded": format_time(f.loaded_at),
-                "health.col.since": format_time(f.since),
+                "health.col.checked": format_time(f.checked_at, lang),
+                "health.col.loaded": format_time(f.loaded_at, lang),
+                "health.col.since": format_time(f.since, lang),
                 "health.col.reason": vocab("hold", str(f.hold), lang) if f.hold else "",
             }
             for f in files

@@ -65,7 +65,7 @@ def open_page(key: str) -> Page:
 def _banner(current: Page) -> None:
     """Above the page: each file served from its last good version, where it fails, since when."""
     keys = {"pending": "banner.pending", "missing": "banner.missing"}
-    for line in health.banner_lines(current.data.degraded):
+    for line in health.banner_lines(current.data.degraded, current.lang):
         text = current.t(keys.get(line["status"], "banner.last_good"), **line)
         st.warning(escape(text), icon=":material/history:")
 

@@ -1,11 +1,12 @@
 """Data health, causes first: each follow-on problem under the lost file that defines the id
-it names, and did-you-mean hints only for close names (dashboard.present.causes,
-dashboard.core.defined)."""
+it names, did-you-mean hints only for close names, and times in the reader's language
+(dashboard.present.causes, dashboard.core.defined, dashboard.present.health)."""
 
 from __future__ import annotations
 
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ import pytest
 from dashboard.core.defined import defined_ids, ids_in_text
 from dashboard.core.live import DataStore
 from dashboard.core.loader import load_dataset
-from dashboard.core.snapshot import FileStatus
+from dashboard.core.snapshot import FileState, FileStatus
 from dashboard.present.causes import follow_sentence, group_problems, lost_files
+from dashboard.present.health import banner_lines, files_frame, format_time
 
 NORTH = """sites:
   - {id: tianjin, name_zh: 天津市, name_en: Tianjin, kind: province, region: north, city: Tianjin, lat: 39.08, lon: 117.2, precision: city}
@@ -177,3 +179,39 @@ def test_unknown_site_hint_only_for_a_close_name(mini: Path, site: str, hint: st
     claims.write_text(text.replace("site: tianjin\n", f"site: {site}\n", 1), encoding="utf-8")
     (problem,) = [p for p in load_dataset(mini).problems if p.code == "unknown-site"]
     assert (problem.ref, problem.hint) == (site, hint)
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    """The server's clock in UTC, so wall-clock times are known."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+WHEN = datetime(2026, 12, 3, 15, 49, 35, tzinfo=UTC).timestamp()
+
+
+def test_times_read_in_the_readers_language(utc):
+    assert format_time(WHEN, "zh") == "2026年12月3日 15:49:35"
+    assert format_time(WHEN, "en") == "3 Dec 2026, 15:49:35"
+    assert format_time(None, "zh") == ""
+    state = FileState(
+        "data/sites/south.yaml", FileStatus.LAST_GOOD, WHEN, WHEN - 3600, WHEN - 60, "broken"
+    )
+    zh = files_frame((state,), "zh").iloc[0]
+    assert (zh["上次检查"], zh["所示版本读取于"], zh["出错起始"]) == (
+        "2026年12月3日 15:49:35",
+        "2026年12月3日 14:49:35",
+        "2026年12月3日 15:48:35",
+    )
+    en = files_frame((state,), "en").iloc[0]
+    assert (en["Checked"], en["Shown version read"], en["Differs since"]) == (
+        "3 Dec 2026, 15:49:35",
+        "3 Dec 2026, 14:49:35",
+        "3 Dec 2026, 15:48:35",
+    )
+    (line,) = banner_lines([state], "zh")
+    assert (line["since"], line["shown"]) == ("2026年12月3日 15:48:35", "2026年12月3日 14:49:35")
