@@ -1,14 +1,16 @@
 """Reading paths in a real browser: the overview's question about 天开园 answered from the
 overview, page defaults that stay on their page, link notices that say what is shown, site
-profiles, and data health with its cause first on a really broken YAML file."""
+profiles, and data health with its causes first on really broken YAML files."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from benchmarks.server import start, stop
+from dashboard.core.loader import load_dataset
 from dashboard.present.i18n import t
 from tests.browser.conftest import APP_DATA
 
@@ -111,24 +113,58 @@ def test_unknown_site_profile_offers_the_list(new_tab):
     tab.check()
 
 
+def split_and_break_sites(data) -> dict[str, int]:
+    """The fixture's sites in two files, each with an indentation error: data/sites/north.yaml
+    (the Tianjin sites) and test.yaml (the rest). Returns, per file, how many references of
+    claims (site or scope) name a site it defines."""
+    dataset = load_dataset(data)
+    sites = data / "sites" / "test.yaml"
+    lines = sites.read_text(encoding="utf-8").splitlines(keepends=True)
+    north_ids = {"bzp", "tj_compute"}
+    north = [line for line in lines if any(f"{{id: {i}," in line for i in north_ids)]
+    (sites.parent / "north.yaml").write_text(
+        "sites:\n" + north[0] + " " + "".join(north[1:]), encoding="utf-8"
+    )
+    rest = "".join(line for line in lines if line not in north)
+    sites.write_text(rest.replace("  - id: evil_park", " - id: evil_park"), encoding="utf-8")
+    counts = {"north.yaml": 0, "test.yaml": 0}
+    for _, item in dataset.claims:
+        for site in (item.record.site, item.record.scope):
+            if site is not None:
+                counts["north.yaml" if site in north_ids else "test.yaml"] += 1
+    assert all(counts.values())
+    return counts
+
+
 def test_health_shows_the_cause_first(new_tab, tmp_path):
-    """A sites file with an indentation error: the first thing on the health page is that
-    file's yaml-syntax problem, with the claims it strands counted under it."""
+    """Two sites files with an indentation error each: the first things on the health page
+    are their yaml-syntax problems, each with the claims naming the sites it defines counted
+    under it."""
     shutil.copytree(APP_DATA.parent, tmp_path / "app_data")
     data = tmp_path / "app_data" / "data"
-    sites = next((data / "sites").glob("*.yaml"))
-    text = sites.read_text(encoding="utf-8")
-    sites.write_text(text.replace("  - id: evil_park", " - id: evil_park"), encoding="utf-8")
+    counts = split_and_break_sites(data)
     server = start(data, tmp_path / "server.log")
     try:
         tab = new_tab(base=server.url).open("/health?lang=en", expect=h1(t("health.title", "en")))
         first = tab.page.locator('[data-testid="stAlertContentError"]').first
         first.wait_for()
-        assert "[yaml-syntax]" in first.inner_text() and sites.name in first.inner_text()
-        cause = tab.page.locator(
-            '[data-testid="stVerticalBlock"]:has([data-testid="stAlertContentError"])'
-        )
-        assert "follow from it: they refer to sites" in cause.last.inner_text()
+        assert "[yaml-syntax]" in first.inner_text() and "north.yaml" in first.inner_text()
+        for number, name in enumerate(("north.yaml", "test.yaml")):
+            cause = tab.page.locator(f".st-key-health_cause_{number}").inner_text()
+            assert f"data/sites/{name}" in cause and "[yaml-syntax]" in cause
+            n = counts[name]
+            assert f"{n} claims refer to sites defined in this file (unknown-site)." in cause
+            assert f"List these {n} problems" in cause
+        tab.check()
         tab.shot("health-cause-first-en")
+        tab.open("/health?lang=zh", expect=h1(t("health.title", "zh")))
+        cause = tab.page.locator(".st-key-health_cause_1")
+        cause.wait_for()
+        assert f"{counts['test.yaml']}条数据引用了此文件定义的地点" in cause.inner_text()
+        intro = tab.page.locator('[data-testid="stCaptionContainer"]:has-text("数据版本")')
+        caption = intro.first.inner_text()
+        assert re.search(r"读取于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}", caption), caption
+        tab.check()
+        tab.shot("health-cause-first-zh")
     finally:
         stop(server)
