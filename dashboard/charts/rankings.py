@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..present.captions import row_period, unit_note
-from ..present.formatting import row_label
+from ..present.captions import unit_note
+from ..present.formatting import period_label, row_label
 from ..present.i18n import name, t
 from ..present.rows import FIGURE_FIELDS, row_dicts
 from .common import (
@@ -75,7 +75,9 @@ def ranking_figure(
         r["_label"] = label
         # A figure of another scope than the site's own is marked; the note says which.
         figure = row_label(r, lang, unit_mode) + (" *" if isinstance(r.get("scope"), str) else "")
-        r["_text"] = f"{figure} · {row_period(r, lang)}" if periods_differ else figure
+        r["_text"] = (
+            f"{figure} · {period_label(str(r['period']), lang)}" if periods_differ else figure
+        )
     regions = list(dict.fromkeys(str(r["region_id"]) for r in records))
     for region in regions:
         bars = [r for r in records if str(r["region_id"]) == region]
