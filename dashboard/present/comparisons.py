@@ -92,9 +92,7 @@ def series(table: pd.DataFrame, limit: int | None = None) -> list[Comparison]:
         view = View(
             metric=str(metric), measure=str(measure), variant=_variant(variant), sites=(str(site),)
         )
-        out.append(
-            Comparison("series", view, int(found[(site, metric, measure, variant)]), ordered)
-        )
+        out.append(Comparison("series", view, int(ordered["period_end"].nunique()), ordered))
     out.sort(key=lambda c: -c.size)  # stable: ties stay by site, metric, measure, variant
     return out
 

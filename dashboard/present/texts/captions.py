@@ -11,6 +11,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "图中为前 {shown} 名（共 {n} 个地点）；下表列出全部。",
         "The chart shows the top {shown} of {n} sites; the table below lists them all.",
     ),
+    "caption.bars_tenfold": (
+        "数值相差超过十倍，短条以数字为准。",
+        "Figures differ more than tenfold: read the short bars by their labels.",
+    ),
     "caption.log_axis": (
         "数字相差超过十倍，纵轴为对数刻度（每格是上一格的十倍）。",
         "The figures differ more than tenfold: the value axis is logarithmic "
