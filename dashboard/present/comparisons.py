@@ -18,8 +18,11 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from .rankings import ranking
+from .rows import FIGURE_FIELDS
 from .view import View
 
+# What a comparison, its ranking and its sentence read of a row.
+COLUMNS = (*FIGURE_FIELDS, "metric_id", "measure", "comparable", "site_kind", "source_id")
 SERIES_DATES = 2  # dates a site's figures need to be a series
 RANKING_SITES = 3  # sites a period's figures need to be a ranking
 KINDS = {"series": "trends", "ranking": "rankings"}  # kind → the page that shows it
@@ -132,26 +135,44 @@ def comparisons(
     table: pd.DataFrame, regions: Sequence[str] | None = None, limit: int | None = None
 ) -> list[Comparison]:
     """Series then rankings (at most ``limit`` of each), of ``regions``' rows when given."""
+    table = table[[c for c in COLUMNS if c in table]]  # every take copies only these
     if regions:
         table = table[table["region_id"].astype(str).isin(regions).to_numpy(dtype=bool)]
     return [*series(table, limit), *rankings(table, limit)]
 
 
-def shows(comparison: Comparison, page: str, drawn: pd.DataFrame) -> bool:
-    """Whether the chart on ``page`` drawing the rows ``drawn`` already shows it: a series
-    whose site is drawn, a ranking of all its sites in its period."""
-    view = comparison.view
-    if page != comparison.page or drawn.empty:
-        return False
-    variant = drawn["variant"].astype(object).where(drawn["variant"].notna(), None)
-    metrics, measures = drawn["metric_id"].astype(str), drawn["measure"].astype(str)
-    kinds = set(zip(metrics, measures, variant, strict=True))
-    if kinds != {(view.metric, view.measure, view.variant)}:
-        return False
-    if comparison.kind == "series":
-        return comparison.site_id in set(drawn["site_id"].astype(str))
-    periods = set(drawn["period"].astype(str))
-    return periods == {view.period} and drawn["site_id"].nunique() >= comparison.size
+@dataclass(frozen=True)
+class Drawn:
+    """What a chart on ``page`` draws: its rows' (metric, measure, variant) triples, sites
+    and periods."""
+
+    page: str
+    kinds: frozenset[tuple[str, str, str | None]]
+    sites: frozenset[str]
+    periods: frozenset[str]
+
+    @classmethod
+    def of(cls, page: str, rows: pd.DataFrame) -> Drawn:
+        variant = rows["variant"].astype(object).where(rows["variant"].notna(), None)
+        metrics, measures = rows["metric_id"].astype(str), rows["measure"].astype(str)
+        return cls(
+            page,
+            frozenset(zip(metrics, measures, variant, strict=True)),
+            frozenset(rows["site_id"].astype(str)),
+            frozenset(rows["period"].astype(str)),
+        )
+
+    def shows(self, comparison: Comparison) -> bool:
+        """Whether this chart already shows ``comparison``: a series whose site it draws, a
+        ranking of all its sites in its period."""
+        view = comparison.view
+        if self.page != comparison.page or self.kinds != {
+            (view.metric, view.measure, view.variant)
+        }:
+            return False
+        if comparison.kind == "series":
+            return comparison.site_id in self.sites
+        return self.periods == {view.period} and len(self.sites) >= comparison.size
 
 
 C = TypeVar("C", bound=Comparison)
@@ -164,7 +185,8 @@ def others(
     drawing ``drawn``, does not show: those of the same metric first, then those its page
     shows, then the largest."""
     kind = next(k for k, p in KINDS.items() if p == page)
-    rest = [c for c in found if not shows(c, page, drawn)]
+    chart = Drawn.of(page, drawn)
+    rest = [c for c in found if not chart.shows(c)]
     order = sorted(
         range(len(rest)),
         key=lambda i: (rest[i].view.metric != metric, rest[i].kind != kind, -rest[i].size, i),

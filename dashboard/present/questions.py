@@ -11,21 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from . import comparisons as found
+from . import comparisons
 from .comparisons import Comparison
 from .formatting import period_label, row_label
 from .i18n import name, t, vocab
-from .rows import FIGURE_FIELDS, row_dicts
+from .rows import row_dicts
 
-# What the sentences and the rankings behind them read of a row.
-COLUMNS = (
-    *FIGURE_FIELDS,
-    "metric_id",
-    "measure",
-    "comparable",
-    "site_kind",
-    "source_id",
-)
 QUESTIONS = 30  # of each kind at most: the longest series, the rankings of the most sites
 LEADERS = 3  # sites a ranking's sentence names
 
@@ -35,11 +26,6 @@ class Question(Comparison):
     """A comparison and its sentence."""
 
     text: str
-
-    @property
-    def points(self) -> int:
-        """Dates of a series, sites of a ranking."""
-        return self.size
 
 
 def _point(row: dict[str, Any], lang: str, unit_mode: str) -> str:
@@ -91,27 +77,16 @@ def ranking_text(comparison: Comparison, lang: str, unit_mode: str = "std") -> s
     )
 
 
-def _asked(found: list[Comparison], lang: str, unit_mode: str) -> list[Question]:
-    write = {"series": series_text, "ranking": ranking_text}
-    out = [
-        Question(c.kind, c.view, c.size, c.rows, write[c.kind](c, lang, unit_mode)) for c in found
-    ]
-    out.sort(key=lambda q: (-q.points, q.text))
-    return out
+def question(comparison: Comparison, lang: str, unit_mode: str = "std") -> Question:
+    """A comparison with its sentence."""
+    c, write = comparison, series_text if comparison.kind == "series" else ranking_text
+    return Question(c.kind, c.view, c.size, c.rows, write(c, lang, unit_mode))
 
 
-def series_questions(
-    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
-) -> list[Question]:
-    """Every series as a sentence, most dates first; at most ``limit``, the longest."""
-    return _asked(found.series(table, limit), lang, unit_mode)
-
-
-def ranking_questions(
-    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
-) -> list[Question]:
-    """Every ranking as a sentence, most sites first; at most ``limit``, of the most sites."""
-    return _asked(found.rankings(table, limit), lang, unit_mode)
+def questions(found: Sequence[Comparison], lang: str, unit_mode: str = "std") -> list[Question]:
+    """Series then rankings as sentences, each kind the largest first (ties by sentence)."""
+    out = [question(c, lang, unit_mode) for c in found]
+    return sorted(out, key=lambda q: (q.kind != "series", -q.size, q.text))
 
 
 def questions_for(
@@ -122,9 +97,18 @@ def questions_for(
     limit: int | None = None,
 ) -> list[Question]:
     """Series then rankings (at most ``limit`` of each), of ``regions``' rows when given."""
-    rows = table[[c for c in COLUMNS if c in table]]  # every take copies only these
-    of_regions = found.comparisons(rows, regions, limit)
-    return [
-        *_asked([c for c in of_regions if c.kind == "series"], lang, unit_mode),
-        *_asked([c for c in of_regions if c.kind == "ranking"], lang, unit_mode),
-    ]
+    return questions(comparisons.comparisons(table, regions, limit), lang, unit_mode)
+
+
+def series_questions(
+    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
+) -> list[Question]:
+    """Every series as a sentence, most dates first; at most ``limit``, the longest."""
+    return questions(comparisons.series(table, limit), lang, unit_mode)
+
+
+def ranking_questions(
+    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
+) -> list[Question]:
+    """Every ranking as a sentence, most sites first; at most ``limit``, of the most sites."""
+    return questions(comparisons.rankings(table, limit), lang, unit_mode)

@@ -10,10 +10,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.charts.locale import localize_dates, localized_config
-from dashboard.present.comparisons import others
+from dashboard.present.comparisons import Comparison, comparisons, others
 from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name
-from dashboard.present.questions import QUESTIONS, Question, questions_for
+from dashboard.present.questions import QUESTIONS, Question, question, questions
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import Page
 from dashboard.ui.registry import page_link
@@ -46,13 +46,22 @@ def lone_figure(page: Page, key: str, row: dict[str, Any]) -> None:
     )
 
 
+def found(page: Page, region: str | None = None) -> list[Comparison]:
+    """The comparisons the data supports (of ``region``), at most ``QUESTIONS`` of each
+    kind: worked out once per data version, for every language."""
+    table = page.data.table
+    return page.data.memo(
+        f"comparisons:{region}",
+        lambda: comparisons(table, [region] if region else None, QUESTIONS),
+    )
+
+
 def asked(page: Page, region: str | None = None) -> list[Question]:
-    """The questions the data can answer (of ``region``), once per data version, language
-    and number style: the overview lists them, the chart pages offer a few."""
-    data, lang, unit = page.data, page.lang, page.view.unit
-    return data.memo(
+    """Those comparisons as the overview's questions, in the page's language and numbers."""
+    lang, unit = page.lang, page.view.unit
+    return page.data.memo(
         f"questions:{lang}:{unit}:{region}",
-        lambda: questions_for(data.table, lang, unit, [region] if region else None, QUESTIONS),
+        lambda: questions(found(page, region), lang, unit),
     )
 
 
@@ -60,9 +69,10 @@ def other_comparisons(page: Page, key: str, metric: str | None, drawn: pd.DataFr
     """After a chart of ``metric`` drawing ``drawn`` and its notes (or the sentence standing in
     for a thin chart): two or three other comparisons the data supports, linking to their
     charts."""
-    offered = others(asked(page), key, metric, drawn)
+    offered = others(found(page), key, metric, drawn)
     if offered:
         with st.container(key=f"comparisons_{key}"):
             st.markdown(f"**{page.t('caption.comparisons')}**")
-            for q in offered:
+            for c in offered:
+                q = question(c, page.lang, page.view.unit)
                 page_link(q.page, escape(q.text), **q.link())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.present.comparisons import comparisons, others, rankings, series, shows
+from dashboard.present.comparisons import Drawn, comparisons, others, rankings, series
 from dashboard.present.questions import questions_for
 from dashboard.present.rankings import ranking
 from dashboard.present.trends import trend_rows
@@ -73,7 +73,7 @@ def test_offers_leave_out_what_the_chart_shows_and_put_its_metric_first(app_tabl
     ranking before series of other metrics; three at most."""
     drawn = trend_rows(three_ranked, "registered_enterprises", "stock", ["bzp"], [])
     found = comparisons(three_ranked)
-    shown = [c for c in found if shows(c, "trends", drawn)]
+    shown = [c for c in found if Drawn.of("trends", drawn).shows(c)]
     assert [(c.site_id, c.view.metric) for c in shown] == [("bzp", "registered_enterprises")]
     offered = others(found, "trends", "registered_enterprises", drawn)
     assert len(offered) == 3 and not set(offered) & set(shown)
