@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from dashboard.present.comparisons import BLANK_VIEW
 from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name
 from dashboard.present.overview import headlines, region_groups, region_summary
-from dashboard.present.questions import questions_for
+from dashboard.present.questions import QUESTIONS
 from dashboard.present.search import find
 from dashboard.present.tables import Names, source_label
+from dashboard.ui.figures import asked
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
@@ -17,18 +19,6 @@ page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
 names = Names(data.dataset, lang)
-QUESTIONS = 30  # of each kind at most; the longest series, the rankings of the most sites
-# A question's or search hit's link shows its own chart: nothing else of the view goes along.
-BLANK_METRIC_VIEW = {
-    "region": None,
-    "metric": None,
-    "status": (),
-    "claim": None,
-    "sites": (),
-    "measure": None,
-    "variant": None,
-    "period": None,
-}
 
 st.title(page.t("app.title"))
 st.caption(page.t("app.subtitle"))
@@ -60,7 +50,8 @@ if query.strip():
             page_link("site", escape(page.t("search.site", name=names.site(hit.id))), id=hit.id)
         else:
             label = escape(page.t("search.metric", name=names.metric(hit.id)))
-            page_link("trends", label, **{**BLANK_METRIC_VIEW, "metric": hit.id})
+            # A search hit's link shows its own chart: nothing else of the view goes along.
+            page_link("trends", label, **{**BLANK_VIEW, "metric": hit.id})
 
 
 def _figures(key: str) -> list:
@@ -85,26 +76,20 @@ choose_one(
 )
 view = page.view
 
-asked = data.memo(
-    f"questions:{lang}:{view.unit}:{view.region}",
-    lambda: questions_for(
-        table, lang, view.unit, [view.region] if view.region else None, QUESTIONS
-    ),
-)
+questions = asked(page, view.region)
 with st.container(border=True, key="questions"):
     st.header(page.t("questions.title"))
     st.caption(page.t("questions.help"))
-    if not asked:
+    if not questions:
         st.caption(page.t("questions.none"))
     for kind, heading in (("series", "questions.series"), ("ranking", "questions.rankings")):
-        of_kind = [q for q in asked if q.kind == kind]
+        of_kind = [q for q in questions if q.kind == kind]
         if of_kind:
             st.markdown(f"**{page.t(heading)}**")
         if len(of_kind) == QUESTIONS:
             st.caption(page.t("questions.capped", n=QUESTIONS))
         for q in of_kind:
-            fields = {f: getattr(q.view, f) for f in BLANK_METRIC_VIEW if f != "region"}
-            page_link(q.page, escape(q.text), **{**BLANK_METRIC_VIEW, **fields})
+            page_link(q.page, escape(q.text), **q.link())
 
 for key, region_ids in groups:
     if view.region and view.region not in region_ids:

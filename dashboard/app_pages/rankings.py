@@ -6,13 +6,12 @@ from dashboard.charts.common import image_config
 from dashboard.charts.rankings import ranking_figure
 from dashboard.present import captions, tables
 from dashboard.present.formatting import period_label
-from dashboard.present.rankings import BARS, comparisons, periods, ranking, ranking_metric
+from dashboard.present.rankings import BARS, periods, ranking, ranking_metric
 from dashboard.present.summaries import ranking_summary
 from dashboard.present.view import LATEST, STATUSES
-from dashboard.ui.figures import chart, lone_figure
+from dashboard.ui.figures import chart, lone_figure, other_comparisons
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
-from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
 from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, choose_one, metric_measure_region
@@ -81,25 +80,8 @@ else:
     if result.rows.empty:
         st.info(page.t("rankings.none"))
     elif len(result.rows) == 1:
-        # One bar ranks nothing: say what there is, and offer the rankings the data can make.
+        # One bar ranks nothing: say what there is (the other comparisons follow).
         lone_figure(page, "caption.one_bar", result.rows.iloc[0].to_dict())
-        st.markdown(f"**{page.t('caption.comparisons')}**")
-        for offer in data.memo("comparisons", lambda: comparisons(table)):
-            page_link(
-                "rankings",
-                page.t(
-                    "caption.comparison",
-                    metric=names.metric_label(offer["metric"], offer["variant"]),
-                    period=captions.row_period(offer, lang),
-                    n=offer["n"],
-                ),
-                metric=offer["metric"],
-                measure=offer["measure"],
-                variant=offer["variant"],
-                period=offer["period"],
-                status=(),
-                region=None,
-            )
     else:
         notes = captions.ranking_note_texts(result.notes, lang, result.rows)
         for text in notes:
@@ -108,12 +90,7 @@ else:
         hidden = captions.hidden_statuses(result.rows, everything, lang)
         notes += captions.figure_notes(result.rows, lang) + ([hidden] if hidden else [])
         what = names.metric_label(metric, page.view.variant)
-        when = None
-        if period not in (None, LATEST):
-            first = result.rows.iloc[0].to_dict()
-            when = (
-                captions.row_period(first, lang) if result.rows["period"].nunique() == 1 else None
-            )
+        when = period_label(period, lang) if period not in (None, LATEST) else None
         drawn = result.rows.head(BARS)  # a chart of hundreds of bars is read by nobody
         if len(drawn) < len(result.rows):
             notes.append(page.t("caption.top_bars", shown=len(drawn), n=len(result.rows)))
@@ -136,13 +113,14 @@ else:
             image_config(f"ranking-{metric}", image_format()),
             ranking_summary(result.rows, what, lang, page.view.unit),
         )
-        if not page.present:
-            claims_rows(
-                page,
-                result.rows,
-                "ranking_rows",
-                first={page.t("col.rank"): list(result.rows["rank"].astype("string"))},
-                filename=f"ranking-{metric}.csv",
-            )
+    other_comparisons(page, "rankings", metric, result.rows)
+    if len(result.rows) > 1 and not page.present:
+        claims_rows(
+            page,
+            result.rows,
+            "ranking_rows",
+            first={page.t("col.rank"): list(result.rows["rank"].astype("string"))},
+            filename=f"ranking-{metric}.csv",
+        )
 
 finish(page)

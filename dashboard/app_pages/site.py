@@ -7,10 +7,9 @@ from dashboard.charts.common import image_config
 from dashboard.charts.map import map_deck
 from dashboard.charts.trends import trend_figure
 from dashboard.present import tables
-from dashboard.present.formatting import row_label
+from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name, vocab
 from dashboard.present.map import site_frame
-from dashboard.present.questions import period_label
 from dashboard.present.rows import row_dicts
 from dashboard.present.site import profile, site_list, source_label
 from dashboard.present.summaries import trend_summary
@@ -130,7 +129,7 @@ with left:
                     status=(),
                 )
             for row in row_dicts(section.rows):
-                notes = [period_label(row, lang)]
+                notes = [period_label(str(row["period"]), lang)]
                 if str(row["status"]) != "actual":
                     notes.append(vocab("status", str(row["status"]), lang))
                 if isinstance(row.get("scope"), str):

@@ -7,12 +7,11 @@ from dashboard.charts.trends import trend_figure
 from dashboard.present import captions, tables
 from dashboard.present.rows import scope_sites, select
 from dashboard.present.summaries import trend_summary
-from dashboard.present.trends import leading_sites, series_offers, trend_metric, trend_rows
+from dashboard.present.trends import leading_sites, trend_metric, trend_rows
 from dashboard.present.view import STATUSES
-from dashboard.ui.figures import chart, lone_figure
+from dashboard.ui.figures import chart, lone_figure, other_comparisons
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
-from dashboard.ui.registry import page_link
 from dashboard.ui.sidebar import image_format
 from dashboard.ui.tables import claims_rows
 from dashboard.ui.widgets import choose_many, metric_measure_region
@@ -90,25 +89,8 @@ else:
     if rows.empty:
         st.info(page.t("trends.none"))
     elif len(rows) == 1:
-        # One figure is no trend: say it, and offer the series the data has.
+        # One figure is no trend: say it (the other comparisons follow).
         lone_figure(page, "caption.no_series", rows.iloc[0].to_dict())
-        st.markdown(f"**{page.t('caption.series')}**")
-        for offer in data.memo("series_offers", lambda: series_offers(table)):
-            page_link(
-                "trends",
-                page.t(
-                    "caption.series_item",
-                    metric=names.metric(offer["metric"]),
-                    site=names.site(offer["site"]),
-                    n=offer["n"],
-                ),
-                metric=offer["metric"],
-                measure=offer["measure"],
-                variant=offer["variant"],
-                sites=(offer["site"],),
-                status=(),
-                region=None,
-            )
     else:
         what = f"{names.metric_label(metric, page.view.variant)} · {page.t(f'measure.{measure}')}"
         hidden = captions.hidden_statuses(rows, everything, lang)
@@ -131,8 +113,9 @@ else:
             trend_summary(rows, what, lang, page.view.unit),
         )
         st.caption(page.t("trends.legend_note"))
-        if not page.present:
-            st.markdown(f"**{page.t('trends.points')}**")
-            claims_rows(page, rows, "trend_points", filename=f"trend-{metric}.csv")
+    other_comparisons(page, "trends", metric, rows)
+    if len(rows) > 1 and not page.present:
+        st.markdown(f"**{page.t('trends.points')}**")
+        claims_rows(page, rows, "trend_points", filename=f"trend-{metric}.csv")
 
 finish(page)

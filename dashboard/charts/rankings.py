@@ -2,8 +2,10 @@
 
 :func:`ranking_figure` takes ``Ranking.rows`` from :func:`dashboard.present.rankings.ranking`
 (already sorted) and keeps that order. Bars of plans, targets and forecasts are hatched,
-derived figures cross-hatched; each bar's label is the figure with its qualifier ("超5000",
-"over 5 thousand") and, when the bars' periods differ, its period. Site names take at most two
+derived figures cross-hatched; each bar's label, outside the bar at full size, is the figure
+with its qualifier ("超5000", "over 5 thousand") and, when the bars' periods differ, its period.
+The axis stays linear from zero; when the figures differ more than tenfold a note says to read
+the short bars by their labels. Site names take at most two
 lines of a fixed width; the legend sits above the plot; the page's caveats are under it.
 """
 
@@ -14,8 +16,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..present.captions import row_period, unit_note
-from ..present.formatting import row_label
+from ..present.captions import unit_note
+from ..present.formatting import period_label, row_label
 from ..present.i18n import name, t
 from ..present.rows import FIGURE_FIELDS, row_dicts
 from .common import (
@@ -29,7 +31,7 @@ from .common import (
     text_width,
     with_unit,
 )
-from .trends import axis_unit_label, point_hover
+from .trends import axis_unit_label, point_hover, tenfold
 
 # The most a site's name may take, per line (px at the label size); two lines at most.
 NAME_WIDTH = {False: 190, True: 240}
@@ -75,7 +77,9 @@ def ranking_figure(
         r["_label"] = label
         # A figure of another scope than the site's own is marked; the note says which.
         figure = row_label(r, lang, unit_mode) + (" *" if isinstance(r.get("scope"), str) else "")
-        r["_text"] = f"{figure} · {row_period(r, lang)}" if periods_differ else figure
+        r["_text"] = (
+            f"{figure} · {period_label(str(r['period']), lang)}" if periods_differ else figure
+        )
     regions = list(dict.fromkeys(str(r["region_id"]) for r in records))
     for region in regions:
         bars = [r for r in records if str(r["region_id"]) == region]
@@ -100,6 +104,7 @@ def ranking_figure(
                 text=[plain(r["_text"]) for r in bars],
                 textposition="outside",
                 textfont={"size": size["label"]},
+                constraintext="none",  # a short bar's label keeps its size
                 cliponaxis=False,
                 hovertext=[point_hover(r, lang) for r in bars],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -115,6 +120,10 @@ def ranking_figure(
         notes.append(t("chart.scope_note", lang, scopes=" / ".join(scopes)))
     if periods_differ:
         notes.append(t("caption.periods_per_bar", lang))
+    if unit_std != "rank" and tenfold([r["value_std"] for r in records]):
+        # Bars stay linear, as their lengths are compared: the note says to read the short
+        # ones by their labels, which stay outside every bar at full size.
+        notes.append(t("caption.bars_tenfold", lang))
     values = [r["value_std"] / divisor for r in records]
     widest = max((text_width(r["_text"], size["label"]) for r in records), default=0.0)
     xaxis: dict = {"title": {"text": plain(axis_unit)}, **axis_fonts(present)}

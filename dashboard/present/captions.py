@@ -1,5 +1,5 @@
 """What a chart says around its figures, in the reader's language: a title naming what, where
-and when; periods in reader notation (2023年5月至12月, May – Dec 2023, with babel); the notes
+and when (periods in reader notation, :func:`~dashboard.present.formatting.period_label`); the notes
 that must travel with the figure (scopes, derived figures, repeats, statuses a filter hides);
 and the one-line summary of the filters that presentation mode shows.
 
@@ -9,13 +9,12 @@ Charts take these as plain strings: what the notes say is decided here, how they
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from babel.dates import format_interval, format_skeleton
 
-from .formatting import BABEL_LOCALE
+from .formatting import period_label
 from .i18n import TEXTS, name, t, vocab
 
 # The vocabulary a ranking note's values are labels of.
@@ -26,56 +25,17 @@ NOTE_VOCAB = {
 }
 
 
-def _locale(lang: str) -> str:
-    return BABEL_LOCALE.get(lang, "en")
-
-
-def _skeleton(start: pd.Timestamp, end: pd.Timestamp, precision: str) -> str:
-    if precision == "year" or (
-        precision == "range" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
-    ):
-        return "y"
-    if precision == "quarter":
-        return "yQQQ"
-    if precision == "day":
-        return "yMMMd"
-    return "yMMM"
-
-
-def period_text(start: Any, end: Any, precision: str, lang: str) -> str:
-    """A period as readers write it: 2024年5月, 2023年5月至12月, 2014–2024年; May 2024,
-    May – Dec 2023, 2014 – 2024."""
-    first, last = pd.Timestamp(start), pd.Timestamp(end)
-    skeleton = _skeleton(first, last, str(precision))
-    if skeleton == "yQQQ" or first == last or precision not in ("range", "year", "month"):
-        return format_skeleton(skeleton, last.date(), locale=_locale(lang))
-    if precision in ("year", "month") and _same(first, last, skeleton):
-        return format_skeleton(skeleton, last.date(), locale=_locale(lang))
-    return format_interval(first.date(), last.date(), skeleton, locale=_locale(lang))
-
-
-def _same(first: pd.Timestamp, last: pd.Timestamp, skeleton: str) -> bool:
-    return first.year == last.year and (skeleton == "y" or first.month == last.month)
-
-
-def row_period(row: Mapping[str, Any], lang: str) -> str:
-    """One figure's period in reader notation."""
-    return period_text(row["period_start"], row["period_end"], row["period_precision"], lang)
-
-
 def span_text(rows: pd.DataFrame, lang: str) -> str:
-    """When the figures of ``rows`` fall: from the earliest end of a period to the latest (a
-    figure is drawn at its period's end), in years when every period is a year."""
+    """When the figures of ``rows`` fall, in reader notation: from the earliest end of a
+    period to the latest (a figure is drawn at its period's end), in years when every period
+    is a year (2014—2024年), else in months (2023年2月—2025年12月)."""
     ends = pd.DatetimeIndex(rows["period_end"])
     first, last = ends.min(), ends.max()
-    yearly = set(rows["period_precision"].astype(str)) <= {"year"}
-    if first.year == last.year and not yearly and first.month == last.month:
-        return format_skeleton("yMMM", last.date(), locale=_locale(lang))
-    if yearly:
-        if first.year == last.year:
-            return format_skeleton("y", last.date(), locale=_locale(lang))
-        return format_interval(first.date(), last.date(), "y", locale=_locale(lang))
-    return format_interval(first.date(), last.date(), "yMMM", locale=_locale(lang))
+    if set(rows["period_precision"].astype(str)) <= {"year"}:
+        a, b = f"{first.year}", f"{last.year}"
+    else:
+        a, b = f"{first.year}-{first.month:02d}", f"{last.year}-{last.month:02d}"
+    return period_label(a if a == b else f"{a}..{b}", lang)
 
 
 def where_text(rows: pd.DataFrame, lang: str) -> str:
@@ -158,7 +118,7 @@ def ranking_note_texts(
             sep = "、" if lang == "zh" else "; "
             values = {
                 **values,
-                "periods": sep.join(row_period(r, lang) for r in first.to_dict("records")),
+                "periods": sep.join(period_label(str(p), lang) for p in first["period"]),
             }
         shown = {
             k: ", ".join(vocab(NOTE_VOCAB.get(key, "status"), v, lang) for v in val)

@@ -1,89 +1,37 @@
-"""Questions the data can answer, for the overview: every series of two or more points (one
-site, metric, measure and variant) and every ranking of three or more sites (one metric,
-measure, variant and period, actual figures, comparable), each as a sentence in the reader's
-language with the view of the chart that shows it."""
+"""The questions the data can answer: each comparison it supports
+(:mod:`dashboard.present.comparisons`) as a sentence in the reader's language, with the view
+of the chart that shows it. The overview lists them; the trends and rankings pages offer the
+best few under their chart."""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from babel.dates import format_date
 
-from .formatting import row_label
+from . import comparisons
+from .comparisons import Comparison
+from .formatting import period_label, row_label
 from .i18n import name, t, vocab
-from .rankings import ranking
-from .rows import FIGURE_FIELDS, row_dicts
-from .view import View
+from .rows import row_dicts
 
-# What the sentences and the rankings behind them read of a row.
-COLUMNS = (
-    *FIGURE_FIELDS,
-    "metric_id",
-    "measure",
-    "comparable",
-    "site_kind",
-    "source_id",
-)
+QUESTIONS = 30  # of each kind at most: the longest series, the rankings of the most sites
+LEADERS = 3  # sites a ranking's sentence names
 
 
 @dataclass(frozen=True)
-class Question:
-    """One sentence and the page and view of the chart that shows it."""
+class Question(Comparison):
+    """A comparison and its sentence."""
 
-    kind: str  # "series" or "ranking"
     text: str
-    page: str  # "trends" or "rankings"
-    view: View
-    site_id: str | None = None
-    points: int = 0
-
-
-def _date(value: Any) -> dt.date:
-    return pd.Timestamp(value).date()
-
-
-def period_label(row: dict[str, Any], lang: str) -> str:
-    """A period in reader notation: 2024年2月, 2014—2024年, 2023年5—12月; Feb 2024,
-    2014–2024, May–Dec 2023."""
-    precision = str(row.get("period_precision") or "")
-    raw = str(row.get("period") or "")
-    start, end = row.get("period_start"), row.get("period_end")
-    if precision == "year":
-        return f"{raw}年" if lang == "zh" else raw
-    if precision == "month" and end is not None:
-        day = _date(end)
-        return f"{day.year}年{day.month}月" if lang == "zh" else format_date(day, "MMM y", "en")
-    if precision == "day" and end is not None:
-        day = _date(end)
-        if lang == "zh":
-            return f"{day.year}年{day.month}月{day.day}日"
-        return format_date(day, "d MMM y", "en")
-    if precision == "quarter" and end is not None:
-        day = _date(end)
-        quarter = (day.month - 1) // 3 + 1
-        return f"{day.year}年第{quarter}季度" if lang == "zh" else f"Q{quarter} {day.year}"
-    if precision == "range" and start is not None and end is not None and ".." in raw:
-        first, last = _date(start), _date(end)
-        a, b = raw.split("..", 1)
-        if len(a) == 4 and len(b) == 4:
-            return f"{a}—{b}年" if lang == "zh" else f"{a}–{b}"
-        if first.year == last.year:
-            if lang == "zh":
-                return f"{first.year}年{first.month}—{last.month}月"
-            return f"{format_date(first, 'MMM', 'en')}–{format_date(last, 'MMM y', 'en')}"
-        if lang == "zh":
-            return f"{first.year}年{first.month}月—{last.year}年{last.month}月"
-        return f"{format_date(first, 'MMM y', 'en')}–{format_date(last, 'MMM y', 'en')}"
-    return raw
 
 
 def _point(row: dict[str, Any], lang: str, unit_mode: str) -> str:
     """``1,300余家 (2024年2月，一核两翼)``: the figure, its period, status when not actual, and
     its scope when the figure covers another area than the site's own."""
-    notes = [period_label(row, lang)]
+    notes = [period_label(str(row["period"]), lang)]
     if str(row.get("status")) != "actual":
         notes.append(vocab("status", str(row["status"]), lang))
     if isinstance(row.get("scope"), str) and row["scope"]:
@@ -100,115 +48,67 @@ def _metric(row: dict[str, Any], lang: str) -> str:
     return metric
 
 
-def series_questions(
-    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
-) -> list[Question]:
-    """Every series of two or more points: ``天开园注册企业数：1,220家 (2023年12月) → 1,300余家
-    (2024年2月，一核两翼)``, most points first; at most ``limit``, the longest."""
-    if table.empty:
-        return []
-    facts = table[table["same_as"].isna().to_numpy(dtype=bool)]
-    keys = ["site_id", "metric_id", "measure", "variant"]
-    dates = facts.groupby(keys, observed=True, dropna=False)["period_end"].nunique()
-    series = dates[dates >= 2].sort_values(ascending=False, kind="stable")
-    if limit is not None:
-        series = series.head(limit)  # the longest series; the rest by region
-    if series.empty:
-        return []
-    # Only the wanted series' rows are grouped: at 100,000 claims there are tens of thousands.
-    wanted = pd.MultiIndex.from_tuples(list(series.index), names=keys)
-    index = pd.MultiIndex.from_frame(facts[keys].astype(object))
-    facts = facts[index.isin(wanted)]
-    out: list[Question] = []
-    for (site, metric, measure, variant), group in facts.groupby(
-        keys, observed=True, dropna=False, sort=True
-    ):
-        ordered = group.sort_values(["period_end", "period_start", "claim_id"], kind="stable")
-        rows = row_dicts(ordered)
-        first = rows[0]
-        site_name = name(first, lang, "site_")
-        sep = "：" if lang == "zh" else ": "
-        subject = (
-            f"{site_name}{_metric(first, lang)}"
-            if lang == "zh"
-            else f"{site_name}, {_metric(first, lang)}"
-        )
-        text = subject + sep + " → ".join(_point(r, lang, unit_mode) for r in rows)
-        variant_id = None if pd.isna(variant) else str(variant)
-        view = View(
-            metric=str(metric), measure=str(measure), variant=variant_id, sites=(str(site),)
-        )
-        out.append(Question("series", text, "trends", view, str(site), len(rows)))
-    out.sort(key=lambda q: (-q.points, q.text))
-    return out
+def series_text(comparison: Comparison, lang: str, unit_mode: str = "std") -> str:
+    """``天开园注册企业数：1,220家 (2023年12月) → 1,300余家 (2024年2月，一核两翼)``."""
+    rows = row_dicts(comparison.rows)
+    first = rows[0]
+    site = name(first, lang, "site_")
+    if lang == "zh":
+        subject, sep = f"{site}{_metric(first, lang)}", "："
+    else:
+        subject, sep = f"{site}, {_metric(first, lang)}", ": "
+    return subject + sep + " → ".join(_point(r, lang, unit_mode) for r in rows)
 
 
-def ranking_questions(
-    table: pd.DataFrame,
-    lang: str,
-    unit_mode: str = "std",
-    top: int = 3,
-    limit: int | None = None,
-) -> list[Question]:
-    """Every ranking of three or more sites in one period (actual figures of a comparable
-    metric): ``专精特新企业（国家级）排名 (2023年)：A 12家 > B 9家 > C 5家，共 4 个地点``; at most
-    ``limit``, those of the most sites."""
-    if table.empty:
-        return []
-    rows = table[
-        (table["status"].astype(str) == "actual").to_numpy(dtype=bool)
-        & table["comparable"].astype(bool).to_numpy(dtype=bool)
-        & table["same_as"].isna().to_numpy(dtype=bool)
-    ]
-    keys = ["metric_id", "measure", "variant", "period"]
-    sizes = rows.groupby(keys, observed=True, dropna=False)["site_id"].nunique()
-    sizes = sizes[sizes >= 3].sort_values(ascending=False, kind="stable")
-    if limit is not None:
-        sizes = sizes.head(limit)
-    # Each ranking is of one group's rows, taken out by position (a mask over the whole
-    # table per ranking was seconds at 100,000 claims).
-    positions = rows.groupby(keys, observed=True, dropna=False).indices
-    out: list[Question] = []
-    for (metric, measure, variant, period), _ in sizes.items():
-        variant_id = None if pd.isna(variant) else str(variant)
-        group = rows.iloc[positions[(metric, measure, variant, period)]]
-        ranked = ranking(group, str(metric), str(measure), str(period), ["actual"])
-        records = row_dicts(ranked.rows)
-        if len(records) < 3:
-            continue
-        first = records[0]
-        leaders = " > ".join(
-            f"{name(r, lang, 'site_')} {row_label(r, lang, unit_mode)}" for r in records[:top]
-        )
-        more = t("questions.of_sites", lang, n=len(records)) if len(records) > top else ""
-        text = t(
-            "questions.ranking",
-            lang,
-            metric=_metric(first, lang),
-            period=period_label(first, lang),
-            leaders=leaders,
-            more=more,
-        )
-        view = View(
-            metric=str(metric), measure=str(measure), variant=variant_id, period=str(period)
-        )
-        out.append(Question("ranking", text, "rankings", view, None, len(records)))
-    out.sort(key=lambda q: (-q.points, q.text))
-    return out
+def ranking_text(comparison: Comparison, lang: str, unit_mode: str = "std") -> str:
+    """``专精特新企业（国家级）排名（2023年）：A 12家 > B 9家 > C 5家，共 4 个地点``."""
+    records = row_dicts(comparison.rows)
+    leaders = " > ".join(
+        f"{name(r, lang, 'site_')} {row_label(r, lang, unit_mode)}" for r in records[:LEADERS]
+    )
+    more = t("questions.of_sites", lang, n=len(records)) if len(records) > LEADERS else ""
+    return t(
+        "questions.ranking",
+        lang,
+        metric=_metric(records[0], lang),
+        period=period_label(str(comparison.view.period), lang),
+        leaders=leaders,
+        more=more,
+    )
+
+
+def question(comparison: Comparison, lang: str, unit_mode: str = "std") -> Question:
+    """A comparison with its sentence."""
+    c, write = comparison, series_text if comparison.kind == "series" else ranking_text
+    return Question(c.kind, c.view, c.size, c.rows, write(c, lang, unit_mode))
+
+
+def questions(found: Sequence[Comparison], lang: str, unit_mode: str = "std") -> list[Question]:
+    """Series then rankings as sentences, each kind the largest first (ties by sentence)."""
+    out = [question(c, lang, unit_mode) for c in found]
+    return sorted(out, key=lambda q: (q.kind != "series", -q.size, q.text))
 
 
 def questions_for(
     table: pd.DataFrame,
     lang: str,
     unit_mode: str = "std",
-    regions: list[str] | None = None,
+    regions: Sequence[str] | None = None,
     limit: int | None = None,
 ) -> list[Question]:
     """Series then rankings (at most ``limit`` of each), of ``regions``' rows when given."""
-    rows = table[[c for c in COLUMNS if c in table]]  # every take copies only these
-    if regions:
-        rows = rows[rows["region_id"].astype(str).isin(regions).to_numpy(dtype=bool)]
-    return [
-        *series_questions(rows, lang, unit_mode, limit),
-        *ranking_questions(rows, lang, unit_mode, limit=limit),
-    ]
+    return questions(comparisons.comparisons(table, regions, limit), lang, unit_mode)
+
+
+def series_questions(
+    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
+) -> list[Question]:
+    """Every series as a sentence, most dates first; at most ``limit``, the longest."""
+    return questions(comparisons.series(table, limit), lang, unit_mode)
+
+
+def ranking_questions(
+    table: pd.DataFrame, lang: str, unit_mode: str = "std", limit: int | None = None
+) -> list[Question]:
+    """Every ranking as a sentence, most sites first; at most ``limit``, of the most sites."""
+    return questions(comparisons.rankings(table, limit), lang, unit_mode)

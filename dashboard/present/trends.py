@@ -70,26 +70,3 @@ def leading_sites(rows: pd.DataFrame, limit: int, ascending: bool = False) -> li
         ["value_std", "site"], ascending=[ascending, True], kind="stable"
     )
     return list(ordered["site"].head(limit))
-
-
-def series_offers(table: pd.DataFrame, limit: int = 6) -> list[dict]:
-    """The series the data holds, longest first: a site's figures of one metric, measure,
-    variant and status (a fact counted once) with two points or more. A page that can draw
-    only a single point offers these instead."""
-    facts = table[table["same_as"].isna()]
-    keys = ["metric_id", "site_id", "measure", "variant", "status"]
-    sizes = facts.groupby(keys, observed=True, dropna=False).size()
-    sizes = sizes[sizes >= 2].reset_index(name="n")
-    sizes = sizes.assign(key=sizes["metric_id"].astype(str) + sizes["site_id"].astype(str))
-    sizes = sizes.sort_values(["n", "key"], ascending=[False, True], kind="stable")
-    return [
-        {
-            "metric": str(r["metric_id"]),
-            "site": str(r["site_id"]),
-            "measure": str(r["measure"]),
-            "variant": r["variant"] if isinstance(r["variant"], str) else None,
-            "status": str(r["status"]),
-            "n": int(r["n"]),
-        }
-        for r in sizes.drop_duplicates(["metric_id", "site_id"]).head(limit).to_dict("records")
-    ]

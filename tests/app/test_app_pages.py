@@ -7,55 +7,14 @@ import json
 import os
 import shutil
 import time
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.loader import load_dataset
+from tests.app.pages import APP_DATA, chart, deck, keys, ok, open_page
 
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "dashboard" / "app.py"
-APP_DATA = ROOT / "tests" / "fixtures" / "app_data"
 PAGES = ["overview", "trends", "rankings", "map", "claims", "sources", "health"]
-TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def fixed_data(monkeypatch):
-    """The app reads the fixed data set, not the live data/ folder."""
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(APP_DATA / "data"))
-
-
-def open_page(page: str = "overview", params: dict | None = None, locale: str = "en-US") -> AppTest:
-    """A fresh session opening ``page`` with ``params``, as a new browser would."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.context["locale"] = locale
-    at.context["url"] = f"http://127.0.0.1:8501/{'' if page == 'overview' else page}"
-    at.query_params.update(params or {})
-    if page != "overview":
-        at.switch_page(f"app_pages/{page}.py")
-    return at.run()
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def keys(at: AppTest, kind: str) -> set[str]:
-    return {w.key for w in at.get(kind) if w.key}
-
-
-def chart(at: AppTest, key: str) -> dict:
-    """The plotly figure a page sent, as JSON."""
-    (element,) = [e for e in at.get("plotly_chart") if e.key == key]
-    return json.loads(element.proto.spec)
-
-
-def deck(at: AppTest) -> dict:
-    (element,) = [e for e in at.get("deck_gl_json_chart")]
-    return json.loads(element.proto.json)
 
 
 def warnings(at: AppTest) -> str:

@@ -6,56 +6,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
-from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.loader import load_dataset
 from dashboard.core.table import tidy_table
-
-ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "dashboard" / "app.py"
-APP_DATA = ROOT / "tests" / "fixtures" / "app_data"
-TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def fixed_data(monkeypatch):
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(APP_DATA / "data"))
-
-
-def open_page(page: str = "overview", params: dict | None = None, locale: str = "en-US") -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.context["locale"] = locale
-    at.context["url"] = f"http://127.0.0.1:8501/{'' if page == 'overview' else page}"
-    at.query_params.update(params or {})
-    if page != "overview":
-        at.switch_page(f"app_pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def links(at: AppTest) -> list[tuple[str, str]]:
-    """(label, URL path) of every page link drawn."""
-    return [(e.proto.label, e.proto.page) for e in at.get("page_link")]
-
-
-def follow(at: AppTest, label: str) -> AppTest:
-    """Open the page link labelled ``label`` in a fresh session, as a click would."""
-    (link,) = [e.proto for e in at.get("page_link") if e.proto.label == label]
-    params = dict(parse_qsl(link.query_string))
-    return open_page(link.page, params, "zh-CN" if params.get("lang") == "zh" else "en-US")
-
-
-def text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
-    parts += [w.value for w in at.warning] + [i.value for i in at.info]
-    parts += [e.value for e in at.error] + [t.value for t in at.title]
-    parts += [h.value for h in at.subheader] + [h.value for h in at.header]
-    return "\n".join(parts).replace("\\", "")
+from tests.app.pages import APP_DATA, ROOT, follow, links, open_page, text
 
 
 @pytest.mark.parametrize("locale", ["en-US", "zh-CN"])

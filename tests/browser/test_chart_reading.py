@@ -138,3 +138,46 @@ def test_presentation_mode_names_filters_and_scales_text(new_tab, lang):
     assert not small, small
     tab.shot(f"chart-reading-present-{lang}")
     tab.check()
+
+
+# Each drawn bar's right edge and its label: left edge, text, font size.
+BAR_LABELS = """
+() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.point')].map(p => {
+  const bar = p.querySelector('path').getBoundingClientRect();
+  const text = p.querySelector('text');
+  if (!text) return [bar.right, null, '', 0];
+  return [bar.right, text.getBoundingClientRect().left, text.textContent,
+          parseFloat(getComputedStyle(text).fontSize)];
+})
+"""
+
+
+def test_ranking_beyond_tenfold_reads_by_labels_then_offers_others(new_tab):
+    """Latest per site differs more than tenfold: the note is in the chart, every bar's
+    figure is drawn right of its bar at full size; after the chart (never before) the other
+    comparisons the data supports, each opening its own chart."""
+    tab = new_tab().open(
+        "/rankings?lang=en&metric=registered_enterprises&measure=stock&period=latest", expect=CHART
+    )
+    parts = tab.page.evaluate(BOXES)
+    assert any("differ more than tenfold" in b[4] for b in parts["annotations"])
+    bars = tab.page.evaluate(BAR_LABELS)
+    assert len(bars) >= 3
+    for right, left, text, size in bars:
+        assert text.strip() and left is not None and left >= right - 1, (right, left, text)
+        assert size >= 12
+    chart = tab.page.locator(".st-key-figure_ranking_chart").bounding_box()
+    offers = tab.page.locator(".st-key-comparisons_rankings")
+    offers.wait_for()
+    assert offers.bounding_box()["y"] >= chart["y"] + chart["height"]
+    assert "Other comparisons the data supports" in offers.inner_text()
+    links = offers.locator('[data-testid="stPageLink-NavLink"]')
+    assert 2 <= links.count() <= 3
+    first = links.first.inner_text()
+    assert "Binhai Science Park, Registered enterprises: 4,200 (Dec 2022) → " in first
+    tab.shot("chart-reading-rankings-offers-en")
+    links.first.click()
+    tab.done(CHART)
+    assert tab.page.url.split("?")[0].endswith("/trends")
+    assert (tab.query()["metric"], tab.query()["sites"]) == ("registered_enterprises", "bzp")
+    tab.check()

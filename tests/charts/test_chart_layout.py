@@ -272,3 +272,47 @@ def test_a_narrow_chart_wraps_its_title_clear_of_the_toolbar(app_table):
     lines = fig.layout.title.text.split("<br>")
     assert len(lines) > 1
     assert all(text_width(line, fig.layout.title.font.size) <= 560 - 240 for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ranking_above_a_tenfold_range_stays_linear_with_a_note(app_table, lang):
+    """One bar a twentieth of the longest: the axis stays linear from zero (lengths compare),
+    a note in the figure says to read the short bars by their labels, and every bar keeps its
+    figure outside the bar at full size, inside the plot's range."""
+    result = ranking(app_table, "registered_enterprises", "stock", "latest", ("actual",))
+    top = result.rows["value_std"].max()
+
+    def figure(low: float):
+        """The ranking with its last bar at ``low`` and none shorter than a fifth of the top."""
+        rows = result.rows.copy()
+        rows["value_std"] = rows["value_std"].clip(lower=top / 5)
+        rows.loc[rows.index[-1], ["value_std", "value"]] = [low, low]
+        fig = ranking_figure(
+            rows,
+            lang=lang,
+            unit_mode="std",
+            title="R",
+            note="Source: test",
+            ranked=True,
+            region_order=REGIONS,
+        )
+        (footer,) = [a for a in fig.layout.annotations if a.name == "footer"]
+        return rows, fig, footer.text
+
+    rows, fig, footer = figure(top / 20)
+    note = "数值相差超过十倍" if lang == "zh" else "differ more than tenfold"
+    assert note in footer
+    assert fig.layout.xaxis.type in (None, "linear") and fig.layout.xaxis.range[0] == 0
+    bars = [trace for trace in fig.data if trace.type == "bar"]
+    assert sum(len(trace.x) for trace in bars) == len(rows)
+    for trace in bars:
+        assert trace.textposition == "outside" and trace.constraintext == "none"
+        assert trace.cliponaxis is False and trace.textfont.size >= 12
+        assert all(text.strip() for text in trace.text)
+    # The shortest bar's label fits right of it, within the axis range.
+    short = min((x, text) for trace in bars for x, text in zip(trace.x, trace.text, strict=True))
+    plot_px = 600  # the width the figure leaves labels room on
+    scale = plot_px / fig.layout.xaxis.range[1]
+    assert short[0] * scale + text_width(short[1], bars[0].textfont.size) < plot_px
+    # Figures within tenfold carry no such note.
+    assert note not in figure(top / 9)[2]

@@ -14,7 +14,7 @@ from dashboard.core.loader import load_dataset
 from dashboard.core.problems import did_you_mean
 from dashboard.core.table import tidy_table
 from dashboard.present.causes import causes_first, file_kind, group_problems, lost_files
-from dashboard.present.questions import period_label, ranking_questions, series_questions
+from dashboard.present.questions import ranking_questions, series_questions
 from dashboard.present.rows import with_measure
 from dashboard.present.search import find
 from dashboard.present.site import profile, site_list, source_label
@@ -71,30 +71,6 @@ def test_every_series_and_ranking_is_a_question(app_table):
         "2023",
     )
     assert ranked.text.startswith("注册企业数排名（2023年）：") and ranked.text.count(" > ") == 2
-
-
-def test_period_labels_in_reader_notation():
-    def row(period: str, precision: str, start: str, end: str) -> dict:
-        return {
-            "period": period,
-            "period_precision": precision,
-            "period_start": pd.Timestamp(start),
-            "period_end": pd.Timestamp(end),
-        }
-
-    cases = [
-        (row("2024-02", "month", "2024-02-01", "2024-02-29"), "2024年2月", "Feb 2024"),
-        (row("2023", "year", "2023-01-01", "2023-12-31"), "2023年", "2023"),
-        (row("2014..2024", "range", "2014-01-01", "2024-12-31"), "2014—2024年", "2014–2024"),
-        (
-            row("2023-05..2023-12", "range", "2023-05-01", "2023-12-31"),
-            "2023年5—12月",
-            "May–Dec 2023",
-        ),
-        (row("2024-Q1", "quarter", "2024-01-01", "2024-03-31"), "2024年第1季度", "Q1 2024"),
-    ]
-    for r, zh, en in cases:
-        assert (period_label(r, "zh"), period_label(r, "en")) == (zh, en)
 
 
 def test_search_finds_sites_and_metrics_in_both_languages(real):

@@ -11,6 +11,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "图中为前 {shown} 名（共 {n} 个地点）；下表列出全部。",
         "The chart shows the top {shown} of {n} sites; the table below lists them all.",
     ),
+    "caption.bars_tenfold": (
+        "数值相差超过十倍，短条以数字为准。",
+        "Figures differ more than tenfold: read the short bars by their labels.",
+    ),
     "caption.log_axis": (
         "数字相差超过十倍，纵轴为对数刻度（每格是上一格的十倍）。",
         "The figures differ more than tenfold: the value axis is logarithmic "
@@ -48,18 +52,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only one site has a figure for this metric and period, so there is nothing to rank: "
         "{site}, {figure} ({period}).",
     ),
-    "caption.comparisons": ("数据能比较的排名", "Rankings the data can make"),
-    "caption.comparison": (
-        "{metric}（{period}，{n}个地点）",
-        "{metric} ({period}, {n} sites)",
-    ),
+    "caption.comparisons": ("数据支持的其他比较", "Other comparisons the data supports"),
     "caption.no_series": (
         "所选地点的这一指标只有一个数字，画不出趋势：{site} {figure}（{period}）。",
         "Only one figure of this metric for the chosen sites, so there is no trend to draw: "
         "{site}, {figure} ({period}).",
     ),
-    "caption.series": ("数据中有变化过程的指标", "Metrics with figures over time"),
-    "caption.series_item": ("{metric}：{site}（{n}个数字）", "{metric}: {site} ({n} figures)"),
     "unit.explain.pflops": (
         "P = PFLOPS，每秒千万亿次浮点运算",
         "P = PFLOPS, 10¹⁵ floating-point operations per second",
