@@ -9,6 +9,7 @@ from dashboard.ui.data import coverage_reports
 from dashboard.ui.drafting import drafts_section
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, lost_file_ids, open_page
+from dashboard.ui.tables import long_list
 
 page = open_page("health")
 data = page.data
@@ -32,10 +33,11 @@ for number, cause in enumerate(grouped.causes):
             continue
         st.markdown(escape(follow_sentence(cause, page.lang)))
         with st.expander(page.t("causes.show", n=len(cause.follow_ons))):
-            st.dataframe(
+            long_list(
+                page,
                 health.problems_frame(cause.follow_ons, page.lang),
-                hide_index=True,
-                key=f"health_follow_{number}",
+                f"health_follow_{number}",
+                "problems.csv",
             )
 problems = health.problems_frame(grouped.others, page.lang)
 if grouped.causes and not problems.empty:
@@ -44,31 +46,35 @@ if problems.empty and not grouped.causes:
     st.success(page.t("problems.none"), icon=":material/check_circle:")
 elif not problems.empty:
     st.caption(page.t("problems.help"))
-    st.dataframe(problems, hide_index=True, key="health_problems")
+    long_list(page, problems, "health_problems", "problems.csv")
 
 st.header(page.t("health.files"))
 st.caption(page.t("health.files_help"))
 st.dataframe(health.files_frame(data.files, page.lang), hide_index=True, key="health_files")
 
 report = data.memo("vocabulary", lambda: vocabulary_report(data.dataset))
-metrics, disagreements = health.vocabulary_frames(report, page.lang)
+metrics, disagreements = data.memo(
+    f"vocabulary.{page.lang}", lambda: health.vocabulary_frames(report, page.lang)
+)
 st.header(page.t("health.vocabulary"))
 st.caption(page.t("health.vocabulary_help", **health.vocabulary_summary(report)))
 st.dataframe(metrics, hide_index=True, key="health_vocabulary")
 st.markdown(f"**{page.t('health.disagreements', n=len(disagreements))}**")
 if not disagreements.empty:
     st.caption(page.t("health.disagreements_help"))
-    st.dataframe(disagreements, hide_index=True, key="health_disagreements")
+    long_list(page, disagreements, "health_disagreements", "disagreements.csv")
 
 st.header(page.t("health.coverage"))
 st.caption(page.t("health.coverage_help"))
 reports = coverage_reports(data.version)
-counts, uncaptured = health.coverage_frames(reports, page.lang)
+counts, uncaptured = data.memo(
+    f"coverage.{page.lang}", lambda: health.coverage_frames(reports, page.lang)
+)
 st.dataframe(counts, hide_index=True, key="health_coverage")
 if uncaptured.empty:
     st.caption(page.t("health.coverage_none"))
 else:
-    st.dataframe(uncaptured, hide_index=True, key="health_uncaptured")
+    long_list(page, uncaptured, "health_uncaptured", "uncaptured.csv")
 
 drafts_section(page, reports)
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core.export import safe_csv
+from dashboard.present.formatting import number
 from dashboard.present.tables import Names, claims_csv_frame, claims_table
 from dashboard.ui.page import Page
 
@@ -65,3 +66,27 @@ def claims_rows(
         on_click="ignore",
     )
     return event
+
+
+LIST_ROWS = 300  # rows of a maintainer's list on the page; the CSV holds them all
+
+
+def long_list(page: Page, frame: pd.DataFrame, key: str, filename: str) -> None:
+    """A list to work through (problems, uncaptured figures): its first :data:`LIST_ROWS` rows
+    on the page, and when there are more, a line saying so and every row in a CSV. At 100,000
+    claims a list can hold 20,000 rows, megabytes a browser would parse on each visit."""
+    if len(frame) <= LIST_ROWS:
+        st.dataframe(frame, hide_index=True, key=key)
+        return
+    total = number(len(frame), page.lang, 0)
+    st.caption(page.t("table.capped", shown=number(LIST_ROWS, page.lang, 0), total=total))
+    st.dataframe(frame.head(LIST_ROWS), hide_index=True, key=key)
+    st.download_button(
+        page.t("table.capped_download", total=total),
+        lambda: safe_csv(frame),
+        file_name=filename,
+        mime="text/csv",
+        key=f"{key}_download",
+        icon=":material/download:",
+        on_click="ignore",
+    )

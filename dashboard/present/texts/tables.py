@@ -33,6 +33,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The figure as printed, the standard value, units and claim id; the CSV always has them.",
     ),
     "table.download": ("下载表格（CSV）", "Download the table (CSV)"),
+    "table.capped": (
+        "显示前 {shown} 行，共 {total} 行；下载 CSV 可获取全部。",
+        "Showing the first {shown} of {total} rows; the CSV download holds them all.",
+    ),
+    "table.capped_download": ("下载全部 {total} 行（CSV）", "Download all {total} rows (CSV)"),
     "col.rank": ("名次", "Rank"),
     "col.claims": ("条目数", "Claims"),
     "col.title": ("标题", "Title"),
