@@ -8,11 +8,13 @@ app's root. Without it, links follow the address the reader's browser shows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from dashboard.core.models import web_address_problem
+from dashboard.present.view import View, to_params
 
 SETTING = "DASHBOARD_PUBLIC_URL"
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0")
@@ -84,3 +86,40 @@ def claim_links(root: str, claim_ids: list[str], lang: str) -> list[str]:
     """For each claim, the link that opens it on the claims page in ``lang``: provenance a
     downloaded table carries back to the dashboard."""
     return [page_link(root, "claims", {"lang": lang, "claim": str(c)}) for c in claim_ids]
+
+
+# How a table shows a profile link: the text after ``#``, percent-decoded (Streamlit's
+# LinkColumn ``display_text`` takes a JS regular expression and shows its first group,
+# decoded). The fragment carries the site's name only for the table; the page ignores it.
+LINK_TEXT = r"#(.+)$"
+
+
+@dataclass(frozen=True)
+class ProfileLinks:
+    """Links from table rows to site profiles: page ``url_path`` under ``root`` with
+    ``params``, the view's parameters that apply to that page (``lang`` always), and the
+    site's ``id``."""
+
+    root: str
+    url_path: str
+    params: Mapping[str, str]
+
+    @classmethod
+    def of(cls, view: View, keys: Collection[str], root: str, url_path: str) -> ProfileLinks:
+        """The links from ``view`` to the page keeping parameters ``keys``."""
+        return cls(root, url_path, to_params(view.with_(id=None), keys))
+
+    def url(self, site_id: str) -> str:
+        """The profile's address: what a copied or downloaded link holds."""
+        return page_link(self.root, self.url_path, {**self.params, "id": str(site_id)})
+
+    def cell(self, site_id: str, label: str) -> str:
+        """The profile's address with ``label`` (the site's name) as its fragment, for a
+        table column that shows :data:`LINK_TEXT` of it."""
+        return f"{self.url(site_id)}#{quote(label, safe='')}"
+
+
+def link_text(cell: str) -> str:
+    """What a table shows of ``cell`` (:data:`LINK_TEXT`, decoded as Streamlit decodes it)."""
+    found = re.search(LINK_TEXT, cell, re.DOTALL)
+    return unquote(found.group(1).replace("+", "%20")) if found else cell

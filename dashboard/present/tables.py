@@ -12,6 +12,7 @@ from babel.dates import format_skeleton
 from dashboard.core.dataset import Dataset
 from dashboard.present.formatting import BABEL_LOCALE, period_label, row_label
 from dashboard.present.i18n import name, t, vocab
+from dashboard.present.public import ProfileLinks
 from dashboard.present.rows import FIGURE_FIELDS, PROVENANCE, row_dicts
 
 
@@ -130,16 +131,21 @@ def claims_table(
     unit_mode: str,
     details: bool = False,
     publications: Mapping[str, str] | None = None,
+    profiles: ProfileLinks | None = None,
 ) -> pd.DataFrame:
     """The rows as readers see them: site, metric, one figure in the reader's convention
     (超5,000家 / over 5,000), period in reader notation, status, source. ``details`` adds the
     figure as printed and in standard units, the qualifier, kind, region, the raw numbers and
-    units and the claim's id, each under a translated header."""
+    units and the claim's id, each under a translated header. With ``profiles`` the site
+    column holds each site's profile link, its name the fragment (:meth:`ProfileLinks.cell`)."""
     records = row_dicts(rows, FIGURE_FIELDS)
     sources = [str(s) for s in rows["source_id"]] if "source_id" in rows.columns else []
     named = publications or {}
+    sites = [name(r, lang, "site_") for r in records]
+    if profiles is not None:
+        sites = [profiles.cell(str(r["site_id"]), s) for r, s in zip(records, sites, strict=True)]
     columns: dict[str, list[Any]] = {
-        "col.site": [name(r, lang, "site_") for r in records],
+        "col.site": sites,
         "col.metric": [name(r, lang, "metric_") for r in records],
         "col.figure": [row_label(r, lang, unit_mode) for r in records],
         "col.period": [period_label(str(r["period"]), lang) for r in records],

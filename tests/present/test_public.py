@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from dashboard.present.public import (
+    ProfileLinks,
     claim_links,
+    link_text,
     page_link,
     public_root,
     setting_problem,
     static_path,
 )
+from dashboard.present.view import View
 
 
 @pytest.mark.parametrize(
@@ -90,3 +96,52 @@ def test_page_link_keeps_the_prefix_and_commas():
 def test_static_path_follows_the_browsers_prefix(browser_url, url_path, expected):
     """The map's outline is fetched under the prefix the browser used, root page or not."""
     assert static_path(browser_url, url_path, "geo") == expected
+
+
+SITE_KEYS = ("lang", "unit", "present", "id")  # the site page's parameters (ui.registry)
+
+
+@pytest.mark.parametrize(
+    ("view", "url"),
+    [
+        (
+            View(lang="zh", metric="registered_enterprises", region="jingjinji", sites=("a",)),
+            "http://h:8080/innovation/site?lang=zh&id=tiankai_park",
+        ),
+        (
+            View(lang="en", unit="printed", present=True, source="a004", claim="x", q="park"),
+            "http://h:8080/innovation/site?lang=en&unit=printed&present=1&id=tiankai_park",
+        ),
+        (
+            View(lang="zh", id="binhai_park"),  # from one profile to another: the row's site
+            "http://h:8080/innovation/site?lang=zh&id=tiankai_park",
+        ),
+    ],
+)
+def test_profile_links_keep_the_language_and_only_what_the_profile_uses(view, url):
+    """A row's link to its site's profile keeps the language (and number style, presentation
+    mode) and drops the filters the profile page has no use for."""
+    links = ProfileLinks.of(view, SITE_KEYS, "http://h:8080/innovation", "site")
+    assert links.url("tiankai_park") == url
+
+
+def test_profile_links_escape_the_id_and_carry_the_name_after_the_hash():
+    """An id with characters that mean something in a URL comes back whole from the query;
+    the name (any characters) is the fragment, read back as a table shows it."""
+    links = ProfileLinks.of(View(lang="zh"), SITE_KEYS, "http://127.0.0.1:8501", "site")
+    odd = "a b&id=x#y/z%"
+    url = links.url(odd)
+    assert "#" not in url and " " not in url
+    assert parse_qs(urlsplit(url).query) == {"lang": ["zh"], "id": [odd]}
+    name = "天开高教科创园（核心区）#1 50% + A&B"
+    cell = links.cell(odd, name)
+    assert cell.startswith(url + "#")
+    assert cell.isascii()
+    assert link_text(cell) == name
+    assert re.fullmatch(r"[^#]*#[^#]+", cell)  # one hash: the fragment is the name alone
+
+
+def test_profile_links_without_a_known_address_are_relative_to_the_host():
+    """No browser address (a test run, a first render): the link still names the page."""
+    links = ProfileLinks.of(View(lang="en"), SITE_KEYS, "", "site")
+    assert links.url("tiankai_park") == "/site?lang=en&id=tiankai_park"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
@@ -12,9 +13,11 @@ from dashboard.core.table import tidy_table
 from dashboard.present.formatting import period_label
 from dashboard.present.health import files_frame, problems_frame
 from dashboard.present.i18n import t
+from dashboard.present.public import ProfileLinks, link_text
 from dashboard.present.rows import select, with_measure
 from dashboard.present.summaries import ranking_summary, trend_summary
 from dashboard.present.tables import Names, claims_csv_frame, claims_table
+from dashboard.present.view import View
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SNAKE = r"^[a-z]+(_[a-z0-9]+)*$"
@@ -114,3 +117,22 @@ def test_health_tables_speak_the_reader_s_language(bundled):
     )
     problem = Problem("data/claims/a001.yaml", 3, 1, "yaml-syntax", "bad indent")
     assert "说明（英文）" in problems_frame([problem], "zh").columns
+
+
+def test_site_column_links_each_row_to_its_profile_and_shows_its_name(bundled):
+    """With profile links the site column holds each row's own profile link, which shows the
+    site's name in the reader's language; the CSV keeps the plain name."""
+    _, table = bundled
+    rows = select(table, metric="registered_enterprises")
+    for lang in ("zh", "en"):
+        links = ProfileLinks.of(View(lang=lang), ("lang", "unit", "present", "id"), "", "site")
+        plain = claims_table(rows, lang, "std")[t("col.site", lang)]
+        linked = claims_table(rows, lang, "std", profiles=links)[t("col.site", lang)]
+        assert [link_text(cell) for cell in linked] == list(plain)
+        ids = [parse_qs(urlsplit(cell).query)["id"][0] for cell in linked]
+        assert ids == [str(s) for s in rows["site_id"]]
+        assert all(parse_qs(urlsplit(cell).query)["lang"] == [lang] for cell in linked)
+        csv = claims_csv_frame(rows, lang, "std")
+        assert list(csv[t("col.site", lang)]) == list(plain)
+    names = set(claims_table(rows, "zh", "std")["地点"])
+    assert "天开高教科创园（核心区）" in names
