@@ -13,12 +13,14 @@ from dashboard.ui.figures import asked
 from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
+from dashboard.ui.tables import profile_links, site_column
 from dashboard.ui.widgets import choose_one
 
 page = open_page("overview")
 data, lang, view = page.data, page.lang, page.view
 table = data.table
 names = Names(data.dataset, lang)
+profiles = profile_links(page)  # each site's name in a table opens its profile
 
 st.title(page.t("app.title"))
 st.caption(page.t("app.subtitle"))
@@ -115,7 +117,7 @@ for key, region_ids in groups:
                 {
                     page.t("col.metric"): name(r, lang, "metric_"),
                     page.t("col.figure"): row_label(r, lang, view.unit),
-                    page.t("col.site"): name(r, lang, "site_"),
+                    page.t("col.site"): profiles.cell(str(r["site_id"]), name(r, lang, "site_")),
                     page.t("col.period"): period_label(str(r["period"]), lang),
                     page.t("col.source"): source_label(
                         publications.get(str(r["source_id"]), r["source_publication"]),
@@ -126,7 +128,9 @@ for key, region_ids in groups:
                 }
                 for r in best.to_dict("records")
             ]
-            st.dataframe(rows, hide_index=True, key=f"headlines_{key}")
+            st.dataframe(
+                rows, hide_index=True, key=f"headlines_{key}", column_config=site_column(page)
+            )
             st.caption(page.t("overview.headline_note"))
             with st.popover(page.t("site.profiles"), icon=":material/location_on:"):
                 for site_id in dict.fromkeys(str(s) for s in best["site_id"]):

@@ -1,5 +1,6 @@
 """Tables of claims for readers: the key columns, the rest behind a details switch, and the CSV
-with every column (the frames come from :mod:`dashboard.present.tables`)."""
+with every column (the frames come from :mod:`dashboard.present.tables`); site names that
+open the site's profile."""
 
 from __future__ import annotations
 
@@ -11,8 +12,40 @@ import streamlit as st
 
 from dashboard.core.export import safe_csv
 from dashboard.present.formatting import number
+from dashboard.present.public import LINK_TEXT, ProfileLinks, public_root
 from dashboard.present.tables import Names, claims_csv_frame, claims_table
+from dashboard.ui.links import markdown_link
 from dashboard.ui.page import Page
+from dashboard.ui.registry import SPECS
+
+
+def profile_links(page: Page) -> ProfileLinks:
+    """Links from this page's tables to site profiles, under the address the reader's browser
+    shows (a click stays in this app), keeping the view's parameters the profile page uses."""
+    root = public_root(None, st.context.url, page.spec.url_path).root
+    site = SPECS["site"]
+    return ProfileLinks.of(page.view, site.params, root, site.url_path)
+
+
+def site_column(page: Page) -> dict[str, Any]:
+    """The ``column_config`` that shows a site column of :meth:`ProfileLinks.cell` values as
+    the sites' names, each a link to its profile."""
+    link = st.column_config.LinkColumn(
+        display_text=LINK_TEXT, alignment="left", help=page.t("table.site_link")
+    )
+    return {page.t("col.site"): link}
+
+
+def linked_sites(page: Page, frame: pd.DataFrame, site_ids: Sequence[str]) -> pd.DataFrame:
+    """``frame`` for ``st.table`` (whose cells are markdown) with each name of its site column
+    a link to the profile of the site in ``site_ids`` at the same position."""
+    profiles, column = profile_links(page), page.t("col.site")
+    linked = frame.copy()
+    linked[column] = [
+        markdown_link(str(label), profiles.url(str(site)))
+        for label, site in zip(frame[column], site_ids, strict=True)
+    ]
+    return linked
 
 
 def claims_rows(
@@ -40,10 +73,13 @@ def claims_rows(
     details = st.toggle(
         page.t("table.details"), key=f"{key}_details", help=page.t("table.details_help")
     )
-    shown = claims_table(rows, lang, unit, details=details, publications=publications)
+    shown = claims_table(
+        rows, lang, unit, details=details, publications=publications, profiles=profile_links(page)
+    )
     for position, (label, values) in enumerate((first or {}).items()):
         shown.insert(position, label, list(values))
-    event = st.dataframe(shown, hide_index=True, key=key, **options)
+    config = site_column(page) | options.pop("column_config", {})
+    event = st.dataframe(shown, hide_index=True, key=key, column_config=config, **options)
 
     def csv() -> bytes:
         source = rows if csv_rows is None else csv_rows

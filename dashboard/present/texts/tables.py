@@ -38,6 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Showing the first {shown} of {total} rows; the CSV download holds them all.",
     ),
     "table.capped_download": ("下载全部 {total} 行（CSV）", "Download all {total} rows (CSV)"),
+    "table.site_link": ("点击地点名称打开其地点档案。", "Click a site's name to open its profile."),
     "col.rank": ("名次", "Rank"),
     "col.claims": ("条目数", "Claims"),
     "col.title": ("标题", "Title"),
