@@ -14,7 +14,7 @@ from dashboard.ui.markdown import escape
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.session import set_view
-from dashboard.ui.tables import claims_rows
+from dashboard.ui.tables import claims_rows, linked_sites
 from dashboard.ui.widgets import choose_many, choose_one, seed, unique_labels, widget_value
 
 NATIONAL = (35.0, 105.0, 3.3)
@@ -101,9 +101,8 @@ event = st.pydeck_chart(
 st.caption(f"{page.t('map.legend')} {page.t('map.attribution')}")
 # The map's text alternative: the sites it is about, as a plain HTML table.
 with st.expander(page.t("map.table", n=len(shown))):
-    st.table(
-        site_table(shown, lang, page.view.unit, bool(metric)).style.hide(axis="index"),
-    )
+    listed = site_table(shown, lang, page.view.unit, bool(metric))
+    st.table(linked_sites(page, listed, list(shown["site_id"])).style.hide(axis="index"))
 
 clicked = [
     obj.get("site_id")
