@@ -14,7 +14,11 @@ data in it except the page's language and labels, JSON-encoded):
 - in the Chinese view, Streamlit's own button labels (aria-label, title: "Copy to clipboard",
   "Fullscreen", "Help for …") are replaced by theirs from the catalogue (``st.*`` keys);
 - a chart inside a container with key ``figure_*`` gets role ``figure`` and as its name the
-  summary written under it.
+  summary written under it;
+- a link to one of the app's own pages from a table (a site's name, which Streamlit opens in
+  a new tab: ``window.open`` from the data grid, ``target="_blank"`` in ``st.table``) opens in
+  this tab as a page link does, through the browser history Streamlit follows; with Ctrl,
+  Cmd or Shift, or the middle button, it still opens a new tab.
 
 A MutationObserver keeps these as Streamlit redraws the page.
 """
@@ -26,6 +30,7 @@ import json
 import streamlit as st
 
 from dashboard.present.i18n import TEXTS, t
+from dashboard.ui.registry import REGISTRY
 
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { opacity: 1; color: #55585f; }
@@ -43,7 +48,7 @@ STYLE = """<style>
 .st-key-page_document { display: none; }
 </style>"""
 
-SCRIPT = """<script>
+SCRIPT = r"""<script>
 (() => {
   const setting = %s;
   window.__pageDocument = setting;
@@ -77,6 +82,34 @@ SCRIPT = """<script>
       if (chart.getAttribute("aria-label") !== label) chart.setAttribute("aria-label", label);
     });
   };
+  if (!window.__inAppLinks) {
+    window.__inAppLinks = true;
+    const inApp = (href) => {
+      let url;
+      try { url = new URL(String(href), document.baseURI); } catch (e) { return null; }
+      if (url.origin !== location.origin) return null;
+      const path = url.pathname.replace(/\/+$/, "");
+      return window.__pageDocument.pages.some((p) => path.endsWith("/" + p)) ? url : null;
+    };
+    const newTab = (e) => !!e && (e.ctrlKey || e.metaKey || e.shiftKey || e.button === 1);
+    const go = (url) => {
+      history.pushState(null, "", url.pathname + url.search);
+      window.dispatchEvent(new PopStateEvent("popstate"));
+    };
+    const open = window.open;
+    window.open = function (href, ...rest) {
+      const url = href ? inApp(href) : null;
+      if (url && !newTab(window.event)) { go(url); return null; }
+      return open.call(window, href, ...rest);
+    };
+    document.addEventListener("click", (e) => {
+      const link = e.target instanceof Element ? e.target.closest('a[target="_blank"]') : null;
+      const url = link ? inApp(link.href) : null;
+      if (!url || e.defaultPrevented || e.button !== 0 || newTab(e) || e.altKey) return;
+      e.preventDefault();
+      go(url);
+    });
+  }
   if (!window.__pageObserver) {
     let queued = false;
     window.__pageObserver = new MutationObserver(() => {
@@ -104,6 +137,7 @@ def document(lang: str) -> None:
         "scroll": t("access.scroll_box", lang, label=t("sources.text", lang)),
         "words": words if lang == "zh" else {},
         "help": t("st.Help for", lang) if lang == "zh" else "",
+        "pages": [spec.url_path for spec in REGISTRY],
     }
     setting_json = json.dumps(setting, ensure_ascii=False).replace("</", "<\\/")
     with st.container(key="page_document"):
