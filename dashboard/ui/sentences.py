@@ -48,10 +48,12 @@ def show_context(page: Page, rows: pd.DataFrame) -> None:
         metric = name(row, lang, "metric_")
         if isinstance(row.get("variant"), str):
             metric += f" · {name(row, lang, 'variant_')}"
+        # The site's name opens its profile; the figure follows on the next line.
+        page_link("site", escape(name(row, lang, "site_")), id=str(row["site_id"]))
         st.markdown(
             escape(
-                f"{name(row, lang, 'site_')} · {metric} · "
-                f"{row_label(row, lang, page.view.unit)} · {period_label(str(row['period']), lang)}"
+                f"{metric} · {row_label(row, lang, page.view.unit)} · "
+                f"{period_label(str(row['period']), lang)}"
             )
         )
         if isinstance(row.get("scope"), str):
