@@ -143,7 +143,12 @@ def claims_table(
     named = publications or {}
     sites = [name(r, lang, "site_") for r in records]
     if profiles is not None:
-        sites = [profiles.cell(str(r["site_id"]), s) for r, s in zip(records, sites, strict=True)]
+        cells: dict[str, str] = {}  # one link per site, however many rows it has
+        for r, label in zip(records, sites, strict=True):
+            site_id = str(r["site_id"])
+            if site_id not in cells:
+                cells[site_id] = profiles.cell(site_id, label)
+        sites = [cells[str(r["site_id"])] for r in records]
     columns: dict[str, list[Any]] = {
         "col.site": sites,
         "col.metric": [name(r, lang, "metric_") for r in records],
