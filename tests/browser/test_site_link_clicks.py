@@ -47,7 +47,7 @@ def query(url: str) -> dict[str, list[str]]:
 def test_claims_site_name_opens_its_profile_in_the_same_tab(new_tab, live_server):
     """The Claims table, in Chinese with figures as printed and a metric chosen: the site cell
     reads 天开高教科创园（核心区）, links to its profile with the language and number style (not
-    the metric), and a click on it opens that profile in this tab."""
+    the metric), and a click on it opens that profile in this tab; Back returns to the table."""
     tab = new_tab(locale="zh-CN", base=live_server.url).open(
         "/claims?lang=zh&unit=printed&metric=registered_enterprises&sites=tiankai_park",
         expect=f'h1:has-text("{t("claims.title", "zh")}")',
@@ -79,6 +79,10 @@ def test_claims_site_name_opens_its_profile_in_the_same_tab(new_tab, live_server
     assert tab.query() == {"lang": "zh", "unit": "printed", "id": "tiankai_park"}
     assert len(tab.context.pages) == pages_before  # the same tab, no new one
     tab.shot("site-link-claims-zh")
+    tab.page.go_back()  # the browser's Back returns to the table as it was
+    tab.done(f'h1:has-text("{t("claims.title", "zh")}")')
+    assert urlsplit(tab.page.url).path == "/claims"
+    assert tab.query()["sites"] == "tiankai_park" and tab.query()["unit"] == "printed"
     tab.check()
 
 
