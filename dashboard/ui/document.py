@@ -18,7 +18,9 @@ data in it except the page's language and labels, JSON-encoded):
 - a link to one of the app's own pages from a table (a site's name, which Streamlit opens in
   a new tab: ``window.open`` from the data grid, ``target="_blank"`` in ``st.table``) opens in
   this tab as a page link does, through the browser history Streamlit follows; with Ctrl,
-  Cmd or Shift, or the middle button, it still opens a new tab.
+  Cmd or Shift, or the middle button, it still opens a new tab;
+- such a link's cell in a grid's accessible table (which reads the address) is named by the
+  text the grid shows, the site's name.
 
 A MutationObserver keeps these as Streamlit redraws the page.
 """
@@ -52,6 +54,30 @@ SCRIPT = r"""<script>
 (() => {
   const setting = %s;
   window.__pageDocument = setting;
+  const inApp = (href) => {
+    let url;
+    try { url = new URL(String(href), document.baseURI); } catch (e) { return null; }
+    if (url.origin !== location.origin) return null;
+    const path = url.pathname.replace(/\/+$/, "");
+    return window.__pageDocument.pages.some((p) => path.endsWith("/" + p)) ? url : null;
+  };
+  // A grid's accessible table reads a link cell as its address: name it by what it shows.
+  const nameLinks = (grid) => {
+    grid.querySelectorAll('td[role="gridcell"]').forEach((cell) => {
+      const text = cell.textContent;
+      const hash = text.indexOf("#");
+      let name = null;
+      if (hash > 0 && inApp(text.slice(0, hash))) {
+        try { name = decodeURIComponent(text.slice(hash + 1).replaceAll("+", "%%20")); }
+        catch (e) { name = null; }
+      }
+      if (name) {
+        if (cell.getAttribute("aria-label") !== name) cell.setAttribute("aria-label", name);
+      } else if (cell.hasAttribute("aria-label")) {
+        cell.removeAttribute("aria-label");
+      }
+    });
+  };
   const apply = () => {
     const s = window.__pageDocument;
     const root = document.documentElement;
@@ -73,6 +99,13 @@ SCRIPT = r"""<script>
         if (word && word !== value) el.setAttribute(attr, word);
       }
     });
+    document.querySelectorAll('[data-testid="stDataFrame"] table[role="grid"]').forEach((grid) => {
+      if (!grid.__names) {
+        grid.__names = new MutationObserver(() => nameLinks(grid));
+        grid.__names.observe(grid, { subtree: true, childList: true, characterData: true });
+      }
+      nameLinks(grid);
+    });
     document.querySelectorAll('[class*="st-key-figure_"]').forEach((box) => {
       const chart = box.querySelector('[data-testid="stPlotlyChart"]');
       const text = box.querySelector('[data-testid="stCaptionContainer"]');
@@ -84,13 +117,6 @@ SCRIPT = r"""<script>
   };
   if (!window.__inAppLinks) {
     window.__inAppLinks = true;
-    const inApp = (href) => {
-      let url;
-      try { url = new URL(String(href), document.baseURI); } catch (e) { return null; }
-      if (url.origin !== location.origin) return null;
-      const path = url.pathname.replace(/\/+$/, "");
-      return window.__pageDocument.pages.some((p) => path.endsWith("/" + p)) ? url : null;
-    };
     const newTab = (e) => !!e && (e.ctrlKey || e.metaKey || e.shiftKey || e.button === 1);
     const go = (url) => {
       history.pushState(null, "", url.pathname + url.search);

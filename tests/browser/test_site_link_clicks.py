@@ -47,7 +47,8 @@ def query(url: str) -> dict[str, list[str]]:
 def test_claims_site_name_opens_its_profile_in_the_same_tab(new_tab, live_server):
     """The Claims table, in Chinese with figures as printed and a metric chosen: the site cell
     reads 天开高教科创园（核心区）, links to its profile with the language and number style (not
-    the metric), and a click on it opens that profile in this tab; Back returns to the table."""
+    the metric), is named so for screen readers, and a click on it opens that profile in this
+    tab; Back returns to the table."""
     tab = new_tab(locale="zh-CN", base=live_server.url).open(
         "/claims?lang=zh&unit=printed&metric=registered_enterprises&sites=tiankai_park",
         expect=f'h1:has-text("{t("claims.title", "zh")}")',
@@ -65,6 +66,14 @@ def test_claims_site_name_opens_its_profile_in_the_same_tab(new_tab, live_server
     link = found["cells"][row]["link"]
     assert urlsplit(link).path == "/site"
     assert query(link) == {"lang": ["zh"], "unit": ["printed"], "id": ["tiankai_park"]}
+    # The grid's accessible table (what a screen reader reads) names the cell by the site, not
+    # by the address it holds.
+    tab.page.wait_for_function(
+        """([grid, name]) => [...grid.querySelectorAll('td[role="gridcell"]')]
+            .some((td) => td.getAttribute('aria-label') === name
+                          && td.textContent.includes('/site?'))""",
+        arg=[handle, TIANKAI],
+    )
     tab.shot("site-link-claims-table-zh")
     pages_before = len(tab.context.pages)
     box = tab.page.locator(
