@@ -10,7 +10,7 @@ from dashboard.present.questions import QUESTIONS
 from dashboard.present.search import find
 from dashboard.present.tables import Names, source_label
 from dashboard.ui.figures import asked
-from dashboard.ui.markdown import escape
+from dashboard.ui.markdown import escape, text_table
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.widgets import choose_one
@@ -126,7 +126,9 @@ for key, region_ids in groups:
                 }
                 for r in best.to_dict("records")
             ]
-            st.dataframe(rows, hide_index=True, key=f"headlines_{key}")
+            # A few rows to read, not to explore: a static table, which a browser draws in a
+            # fraction of a grid's time (a grid per region was most of this page's drawing).
+            st.table(text_table(rows), hide_index=True, border="horizontal")
             st.caption(page.t("overview.headline_note"))
             with st.popover(page.t("site.profiles"), icon=":material/location_on:"):
                 for site_id in dict.fromkeys(str(s) for s in best["site_id"]):

@@ -55,7 +55,7 @@ def test_overview_regions_counts_and_links():
     subheaders = [s.value.replace("\\", "") for s in at.header]  # markdown-escaped data
     assert subheaders[:5] == ["Questions the data can answer", *REGIONS]
     assert any(m.label == "Claims" for m in at.metric)
-    assert len(at.dataframe) >= 4  # a headline table per featured region with figures
+    assert len(at.table) >= 4  # a headline table per featured region with figures
     at.selectbox(key="w_overview_region").select("hefei").run()
     ok(at)
     assert [s.value for s in at.header][1:] == ["Hefei"]
