@@ -6,7 +6,7 @@ from dashboard.present.comparisons import BLANK_VIEW
 from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name
 from dashboard.present.overview import headlines, region_groups, region_summary
-from dashboard.present.questions import QUESTIONS
+from dashboard.present.questions import FIRST, QUESTIONS
 from dashboard.present.search import find
 from dashboard.present.tables import Names, source_label
 from dashboard.ui.figures import asked
@@ -82,14 +82,22 @@ with st.container(border=True, key="questions"):
     st.caption(page.t("questions.help"))
     if not questions:
         st.caption(page.t("questions.none"))
-    for kind, heading in (("series", "questions.series"), ("ranking", "questions.rankings")):
-        of_kind = [q for q in questions if q.kind == kind]
-        if of_kind:
-            st.markdown(f"**{page.t(heading)}**")
-        if len(of_kind) == QUESTIONS:
-            st.caption(page.t("questions.capped", n=QUESTIONS))
-        for q in of_kind:
-            page_link(q.page, escape(q.text), **q.link())
+    kinds = (("series", "questions.series"), ("ranking", "questions.rankings"))
+    by_kind = {kind: [q for q in questions if q.kind == kind] for kind, _ in kinds}
+    lists = st.container()
+    # After the lists on the page, read before them: the first few of each kind, or all.
+    every = any(len(of_kind) > FIRST for of_kind in by_kind.values()) and st.toggle(
+        page.t("questions.all", n=len(questions)), key="w_questions_all"
+    )
+    for kind, heading in kinds:
+        of_kind = by_kind[kind]
+        with lists:
+            if of_kind:
+                st.markdown(f"**{page.t(heading)}**")
+            if every and len(of_kind) == QUESTIONS:
+                st.caption(page.t("questions.capped", n=QUESTIONS))
+            for q in of_kind if every else of_kind[:FIRST]:
+                page_link(q.page, escape(q.text), **q.link())
 
 for key, region_ids in groups:
     if view.region and view.region not in region_ids:
