@@ -105,7 +105,10 @@ for key, region_ids in groups:
     if view.region and key == "others":  # one of the other regions, on its own
         key, region_ids = view.region, [view.region]
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
-    summary = region_summary(table, region_ids, key)
+    # Per snapshot, not per visit: each region's summary and headlines scan the whole table.
+    summary = data.memo(
+        f"overview.summary:{key}", lambda k=key, ids=region_ids: region_summary(table, ids, k)
+    )
     with st.container(border=True):
         st.header(escape(title))
         if key == "others":
@@ -114,7 +117,7 @@ for key, region_ids in groups:
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)
         right.metric(page.t("overview.sources"), summary.sources)
-        best = headlines(table, region_ids)
+        best = data.memo(f"overview.headlines:{key}", lambda ids=region_ids: headlines(table, ids))
         if best.empty:
             st.caption(page.t("overview.none"))
         else:
