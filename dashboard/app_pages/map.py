@@ -99,11 +99,14 @@ event = st.pydeck_chart(
     ),
 )
 st.caption(f"{page.t('map.legend')} {page.t('map.attribution')}")
-# The map's text alternative: the sites it is about, as a plain HTML table.
-with st.expander(page.t("map.table", n=len(shown))):
-    st.table(
-        site_table(shown, lang, page.view.unit, bool(metric)).style.hide(axis="index"),
-    )
+# The map's text alternative: the sites it is about, as a plain HTML table, drawn when the
+# reader opens it (a cell is a rendered element: 200 sites were 600 of them on every visit).
+listing = st.expander(page.t("map.table", n=len(shown)), key="map_table", on_change="rerun")
+if listing.open:
+    with listing:
+        st.table(
+            site_table(shown, lang, page.view.unit, bool(metric)).style.hide(axis="index"),
+        )
 
 clicked = [
     obj.get("site_id")

@@ -183,7 +183,10 @@ def test_map_presets_and_site_selection():
         "sites",
         "site_names",
     ]
-    # The text alternative lists the preset's sites only.
+    # The text alternative lists the preset's sites only, drawn once its expander is open.
+    assert not at.table
+    at.session_state["map_table"] = True
+    ok(at.run())
     assert set(at.table[0].value["Region"]) == {"Hefei"}
     before = len(at.dataframe)
     at.selectbox(key="w_map_site").select("bzp").run()
