@@ -1,6 +1,5 @@
 """Map: every site at its coordinates, coloured by region, sized by the chosen metric."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts.common import color
@@ -10,7 +9,7 @@ from dashboard.present import tables
 from dashboard.present.map import map_alt, map_sites, shown_sites, site_frame, site_table
 from dashboard.present.rows import LEVELS, metric_counts, select, sort_claims
 from dashboard.present.view import STATUSES, Ignored
-from dashboard.ui.markdown import escape
+from dashboard.ui.markdown import escape, text_table
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.session import set_view
@@ -121,7 +120,7 @@ elif not clicked:
 
 shown_regions = set(sites["region_id"])
 present_regions = [r for r in names.region_order if r in shown_regions]
-legend = pd.DataFrame({page.t("col.region"): [names.region(r) for r in present_regions]})
+legend = text_table([{page.t("col.region"): names.region(r)} for r in present_regions])
 colours = [color(names.region_order.index(r)) for r in present_regions]
 styled = legend.style.apply(
     lambda col: [f"background-color: {c}; color: {text_on(c)}" for c in colours], axis=0
@@ -134,7 +133,8 @@ if chosen and chosen not in site_ids:
     chosen = ""
 left, right = st.columns([1, 3])
 with left:
-    st.dataframe(styled, hide_index=True, key="map_legend")
+    # A static table: a few coloured names need no grid (a grid is a canvas to set up).
+    st.table(styled.hide(axis="index"))
 with right:
     if not page.present:
         site_label = unique_labels(

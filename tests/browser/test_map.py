@@ -33,7 +33,7 @@ def site_table(tab, lang: str) -> list[list[str]]:
     """Open the expander under the map and read its table, header first."""
     words = t("map.table", lang, n="|").split("|")[1]
     tab.page.locator('[data-testid="stExpander"] summary').filter(has_text=words).first.click()
-    table = tab.page.locator('[data-testid="stTable"] table').first
+    table = tab.page.locator('[data-testid="stExpander"] [data-testid="stTable"] table').first
     table.wait_for()
     return [
         [cell.inner_text().strip() for cell in row.locator("th, td").all()]
