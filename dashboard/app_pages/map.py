@@ -81,7 +81,6 @@ deck = map_deck(
     center=center,
     sized=bool(metric),
     tiles=tiles,
-    ground_url=page.static("geo"),
 )
 shown = shown_sites(sites, region)
 event = st.pydeck_chart(
