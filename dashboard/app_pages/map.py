@@ -1,6 +1,5 @@
 """Map: every site at its coordinates, coloured by region, sized by the chosen metric."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts.common import color
@@ -10,7 +9,7 @@ from dashboard.present import tables
 from dashboard.present.map import map_alt, map_sites, shown_sites, site_frame, site_table
 from dashboard.present.rows import LEVELS, metric_counts, select, sort_claims
 from dashboard.present.view import STATUSES, Ignored
-from dashboard.ui.markdown import escape
+from dashboard.ui.markdown import escape, text_table
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
 from dashboard.ui.session import set_view
@@ -82,7 +81,6 @@ deck = map_deck(
     center=center,
     sized=bool(metric),
     tiles=tiles,
-    ground_url=page.static("geo"),
 )
 shown = shown_sites(sites, region)
 event = st.pydeck_chart(
@@ -99,10 +97,13 @@ event = st.pydeck_chart(
     ),
 )
 st.caption(f"{page.t('map.legend')} {page.t('map.attribution')}")
-# The map's text alternative: the sites it is about, as a plain HTML table.
-with st.expander(page.t("map.table", n=len(shown))):
-    listed = site_table(shown, lang, page.view.unit, bool(metric))
-    st.table(linked_sites(page, listed, list(shown["site_id"])).style.hide(axis="index"))
+# The map's text alternative: the sites it is about, as a plain HTML table, drawn when the
+# reader opens it (a cell is a rendered element: 200 sites were 600 of them on every visit).
+listing = st.expander(page.t("map.table", n=len(shown)), key="map_table", on_change="rerun")
+if listing.open:
+    with listing:
+        listed = site_table(shown, lang, page.view.unit, bool(metric))
+        st.table(linked_sites(page, listed, list(shown["site_id"])).style.hide(axis="index"))
 
 clicked = [
     obj.get("site_id")
@@ -117,7 +118,7 @@ elif not clicked:
 
 shown_regions = set(sites["region_id"])
 present_regions = [r for r in names.region_order if r in shown_regions]
-legend = pd.DataFrame({page.t("col.region"): [names.region(r) for r in present_regions]})
+legend = text_table([{page.t("col.region"): names.region(r)} for r in present_regions])
 colours = [color(names.region_order.index(r)) for r in present_regions]
 styled = legend.style.apply(
     lambda col: [f"background-color: {c}; color: {text_on(c)}" for c in colours], axis=0
@@ -130,7 +131,8 @@ if chosen and chosen not in site_ids:
     chosen = ""
 left, right = st.columns([1, 3])
 with left:
-    st.dataframe(styled, hide_index=True, key="map_legend")
+    # A static table: a few coloured names need no grid (a grid is a canvas to set up).
+    st.table(styled.hide(axis="index"))
 with right:
     if not page.present:
         site_label = unique_labels(

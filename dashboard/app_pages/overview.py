@@ -6,14 +6,15 @@ from dashboard.present.comparisons import BLANK_VIEW
 from dashboard.present.formatting import period_label, row_label
 from dashboard.present.i18n import name
 from dashboard.present.overview import headlines, region_groups, region_summary
-from dashboard.present.questions import QUESTIONS
+from dashboard.present.questions import FIRST, QUESTIONS
 from dashboard.present.search import find
 from dashboard.present.tables import Names, source_label
 from dashboard.ui.figures import asked
-from dashboard.ui.markdown import escape
+from dashboard.ui.links import markdown_link
+from dashboard.ui.markdown import escape, text_table
 from dashboard.ui.page import finish, open_page
 from dashboard.ui.registry import page_link
-from dashboard.ui.tables import profile_links, site_column
+from dashboard.ui.tables import profile_links
 from dashboard.ui.widgets import choose_one
 
 page = open_page("overview")
@@ -84,14 +85,22 @@ with st.container(border=True, key="questions"):
     st.caption(page.t("questions.help"))
     if not questions:
         st.caption(page.t("questions.none"))
-    for kind, heading in (("series", "questions.series"), ("ranking", "questions.rankings")):
-        of_kind = [q for q in questions if q.kind == kind]
-        if of_kind:
-            st.markdown(f"**{page.t(heading)}**")
-        if len(of_kind) == QUESTIONS:
-            st.caption(page.t("questions.capped", n=QUESTIONS))
-        for q in of_kind:
-            page_link(q.page, escape(q.text), **q.link())
+    kinds = (("series", "questions.series"), ("ranking", "questions.rankings"))
+    by_kind = {kind: [q for q in questions if q.kind == kind] for kind, _ in kinds}
+    lists = st.container()
+    # After the lists on the page, read before them: the first few of each kind, or all.
+    every = any(len(of_kind) > FIRST for of_kind in by_kind.values()) and st.toggle(
+        page.t("questions.all", n=len(questions)), key="w_questions_all"
+    )
+    for kind, heading in kinds:
+        of_kind = by_kind[kind]
+        with lists:
+            if of_kind:
+                st.markdown(f"**{page.t(heading)}**")
+            if every and len(of_kind) == QUESTIONS:
+                st.caption(page.t("questions.capped", n=QUESTIONS))
+            for q in of_kind if every else of_kind[:FIRST]:
+                page_link(q.page, escape(q.text), **q.link())
 
 for key, region_ids in groups:
     if view.region and view.region not in region_ids:
@@ -99,7 +108,10 @@ for key, region_ids in groups:
     if view.region and key == "others":  # one of the other regions, on its own
         key, region_ids = view.region, [view.region]
     title = page.t("overview.others") if key == "others" else region_names.get(key, key)
-    summary = region_summary(table, region_ids, key)
+    # Per snapshot, not per visit: each region's summary and headlines scan the whole table.
+    summary = data.memo(
+        f"overview.summary:{key}", lambda k=key, ids=region_ids: region_summary(table, ids, k)
+    )
     with st.container(border=True):
         st.header(escape(title))
         if key == "others":
@@ -108,7 +120,7 @@ for key, region_ids in groups:
         left.metric(page.t("overview.claims"), summary.claims)
         mid.metric(page.t("overview.sites"), summary.sites)
         right.metric(page.t("overview.sources"), summary.sources)
-        best = headlines(table, region_ids)
+        best = data.memo(f"overview.headlines:{key}", lambda ids=region_ids: headlines(table, ids))
         if best.empty:
             st.caption(page.t("overview.none"))
         else:
@@ -117,7 +129,7 @@ for key, region_ids in groups:
                 {
                     page.t("col.metric"): name(r, lang, "metric_"),
                     page.t("col.figure"): row_label(r, lang, view.unit),
-                    page.t("col.site"): profiles.cell(str(r["site_id"]), name(r, lang, "site_")),
+                    page.t("col.site"): name(r, lang, "site_"),
                     page.t("col.period"): period_label(str(r["period"]), lang),
                     page.t("col.source"): source_label(
                         publications.get(str(r["source_id"]), r["source_publication"]),
@@ -128,9 +140,15 @@ for key, region_ids in groups:
                 }
                 for r in best.to_dict("records")
             ]
-            st.dataframe(
-                rows, hide_index=True, key=f"headlines_{key}", column_config=site_column(page)
-            )
+            shown = text_table(rows)
+            # Each site's name opens its profile (st.table's cells are markdown).
+            shown[escape(page.t("col.site"))] = [
+                markdown_link(str(row[page.t("col.site")]), profiles.url(str(site)))
+                for row, site in zip(rows, best["site_id"], strict=True)
+            ]
+            # A few rows to read, not to explore: a static table, which a browser draws in a
+            # fraction of a grid's time (a grid per region was most of this page's drawing).
+            st.table(shown, hide_index=True, border="horizontal")
             st.caption(page.t("overview.headline_note"))
             with st.popover(page.t("site.profiles"), icon=":material/location_on:"):
                 for site_id in dict.fromkeys(str(s) for s in best["site_id"]):

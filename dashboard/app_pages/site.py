@@ -80,7 +80,6 @@ with right:
         region_order=names.region_order,
         center=(site.lat, site.lon, 5.0),
         sized=False,
-        ground_url=page.static("geo"),
     )
     st.pydeck_chart(deck, height=280, key="site_map")
     for key, ids in (

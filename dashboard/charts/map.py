@@ -32,6 +32,7 @@ from .map_outline import (
     load_outline,
     province_labels,
     text_layer,
+    with_ground,
     without_overlaps,
 )
 
@@ -58,10 +59,12 @@ TOOLTIP_STYLE = {
 
 class Deck(pdk.Deck):
     """A ``pydeck.Deck`` that serialises compactly. pydeck indents its JSON, which makes
-    Python fall back from its C encoder to the pure-Python one; the JSON is otherwise the same."""
+    Python fall back from its C encoder to the pure-Python one: for the outline's 10,000
+    points that was most of the map page's rerun time; the JSON is otherwise the same."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        spec = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return with_ground(spec)
 
 
 def radii(values: pd.Series) -> list[float]:
@@ -135,12 +138,9 @@ def map_deck(
     sized: bool,
     tiles: bool = False,
     outline: dict | None = None,
-    ground_url: str | None = None,
 ) -> Deck:
     """The deck, centred on ``center`` (lat, lon, zoom): the ground, then at the national zoom
-    the inset and the provinces' names, the site dots, and closer in the sites' names.
-    ``ground_url``: where the app serves the outline's files (the deck then names them rather
-    than holding them); without it the ground is inline (a deck saved or tested alone)."""
+    the inset and the provinces' names, the site dots, and closer in the sites' names."""
     outline = outline or load_outline()
     points = site_points(
         sites, lang=lang, unit_mode=unit_mode, region_order=region_order, sized=sized
@@ -149,9 +149,9 @@ def map_deck(
     points = points.sort_values("radius", ascending=False, kind="stable").reset_index(drop=True)
     lat, lon, zoom = center
     national = is_national(zoom)
-    layers = ground_layers(outline, tiles=tiles, url=ground_url)
+    layers = ground_layers(outline, tiles=tiles)
     if national:
-        layers += inset_layers(outline, lang, t("map.inset", lang), ground_url)
+        layers += inset_layers(outline, lang, t("map.inset", lang))
         names = without_overlaps(province_labels(outline, lang), zoom, PROVINCE_SIZE)
         layers.append(text_layer("province_names", names, size=PROVINCE_SIZE))
     layers.append(

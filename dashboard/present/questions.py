@@ -18,6 +18,8 @@ from .i18n import name, t, vocab
 from .rows import row_dicts
 
 QUESTIONS = 30  # of each kind at most: the longest series, the rankings of the most sites
+FIRST = 6  # of each kind shown before the reader asks for all: a page of sixty links is a list
+# to search, not to read, and each link is an element the browser draws on every visit
 LEADERS = 3  # sites a ranking's sentence names
 
 

@@ -4,6 +4,7 @@ search, reading order, each site's latest figure, and rows handed on as plain ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -255,29 +256,74 @@ SEARCHED = [
 
 def search(table: pd.DataFrame, text: str) -> pd.DataFrame:
     """Rows where every word of ``text`` occurs (case-insensitive) in one of :data:`SEARCHED`."""
+    mask = search_mask(table, text)
+    return table if mask is None else table[mask]
+
+
+def search_mask(table: pd.DataFrame, text: str) -> np.ndarray | None:
+    """The rows :func:`search` keeps, as a boolean array (None: all of them)."""
     words = [w.casefold() for w in text.split() if w.strip()]
     if not words or table.empty:
-        return table
+        return None
     columns = [table[c].astype(object).where(table[c].notna(), "").astype(str) for c in SEARCHED]
     joined = columns[0].str.casefold()
     for column in columns[1:]:
         joined = joined + "\n" + column.str.casefold()
-    mask = pd.Series(True, index=table.index)
+    mask = np.ones(len(table), dtype=bool)
     for word in words:
-        mask &= joined.str.contains(word, regex=False)
-    return table[mask]
+        mask &= joined.str.contains(word, regex=False).to_numpy(dtype=bool)
+    return mask
 
 
 TABLE_ROWS = 1_000  # rows a page's table shows; the CSV download holds every matching row
+CLAIM_ORDER = ["region_id", "site_id", "metric_id", "period_end", "claim_id"]  # reading order
 
 
 def sort_claims(table: pd.DataFrame) -> pd.DataFrame:
     """Claims in reading order: region, site, metric, period end, claim id."""
     if table.empty:
         return table
-    return table.sort_values(
-        ["region_id", "site_id", "metric_id", "period_end", "claim_id"], kind="stable"
-    )
+    return table.sort_values(CLAIM_ORDER, kind="stable")
+
+
+def claims_order(table: pd.DataFrame) -> np.ndarray:
+    """The positions of ``table``'s rows in :func:`sort_claims`' reading order: worked out
+    once per table, so a page takes its filtered rows in order instead of sorting them."""
+    keys = table[CLAIM_ORDER].reset_index(drop=True)
+    return keys.sort_values(CLAIM_ORDER, kind="stable").index.to_numpy()
+
+
+@dataclass(frozen=True)
+class Matching:
+    """The rows of ``table`` at ``positions`` (in reading order), taken out only as needed:
+    a page shows the first thousand of 100,000 and counts the rest."""
+
+    table: pd.DataFrame
+    positions: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @property
+    def derived(self) -> int:
+        """How many of them are derived figures."""
+        return int(self.table["derived"].to_numpy()[self.positions].sum())
+
+    def head(self, n: int) -> pd.DataFrame:
+        return self.table.take(self.positions[:n]).reset_index(drop=True)
+
+    def frame(self) -> pd.DataFrame:
+        return self.table.take(self.positions).reset_index(drop=True)
+
+
+def matching_claims(
+    table: pd.DataFrame, order: np.ndarray, mask: np.ndarray | None, text: str = ""
+) -> Matching:
+    """The rows of ``mask`` (None: all) that match the search ``text``, in the reading order
+    ``order`` (from :func:`claims_order` of the same ``table``)."""
+    positions = order if mask is None else order[mask[order]]
+    found = search_mask(table.take(positions), text) if text.split() else None
+    return Matching(table, positions if found is None else positions[found])
 
 
 def latest_per_site(

@@ -19,7 +19,10 @@ def drafts_section(page: Page, reports: Sequence[SourceCoverage]) -> None:
     data, lang = page.data, page.lang
     st.subheader(page.t("drafting.title"))
     st.caption(page.t("drafting.help"))
-    waiting = {r.source_id: r.count("uncaptured") for r in reports if r.count("uncaptured")}
+    waiting = data.memo(
+        "drafting.waiting",
+        lambda: {r.source_id: n for r in reports if (n := r.count("uncaptured"))},
+    )
     if not waiting:
         st.caption(page.t("drafting.none"))
         return

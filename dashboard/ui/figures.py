@@ -73,6 +73,11 @@ def other_comparisons(page: Page, key: str, metric: str | None, drawn: pd.DataFr
     if offered:
         with st.container(key=f"comparisons_{key}"):
             st.markdown(f"**{page.t('caption.comparisons')}**")
+            lang, unit = page.lang, page.view.unit
             for c in offered:
-                q = question(c, page.lang, page.view.unit)
+                # A sentence per comparison, per snapshot: ranking sentences name many sites.
+                q = page.data.memo(
+                    f"question:{lang}:{unit}:{c.kind}:{c.view!r}",
+                    lambda c=c: question(c, lang, unit),
+                )
                 page_link(q.page, escape(q.text), **q.link())

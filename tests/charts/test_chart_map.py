@@ -116,19 +116,12 @@ def test_map_radii_scale_by_area():
     assert out[2] == out[3] == MIN_RADIUS
 
 
-def test_map_outline_files_are_bundled_and_small():
-    """The outline ships with the repo (no download), a file per level and nothing else, and
-    stays small enough to fetch."""
+def test_map_outline_file_is_bundled_and_small():
+    """The outline ships with the repo (no download) and stays small enough to send."""
     from dashboard.charts.map import OUTLINE
-    from dashboard.charts.map_outline import LEVELS
 
-    files = sorted(OUTLINE.glob("*.json"))
-    assert [f.stem for f in files] == sorted(LEVELS)
-    assert sum(f.stat().st_size for f in files) < 800_000  # islands and all, ~640 KB
+    assert OUTLINE.stat().st_size < 800_000  # the standard map, islands and all, is ~640 KB
     outline = load_outline()
-    for feature in outline["features"]:
-        level = feature["properties"]["level"]
-        assert feature in json.loads((OUTLINE / f"{level}.json").read_text())["features"]
     names = {f["properties"]["name_zh"] for f in outline["features"]}
     assert {"北京", "天津", "河北", "安徽", "河南", "陕西", "台湾", "中国"} <= names
 
@@ -264,23 +257,14 @@ def test_map_legend_text_contrast():
     assert contrast("#FFFFFF", "#2a9d8f") == pytest.approx(3.32, abs=0.01)
 
 
-def test_map_ground_is_fetched_not_sent(app_dataset, app_table):
-    """In the app the deck names each level's file where the app serves it, instead of
-    holding 640 KB of outline; a deck built without that address holds the same features."""
-    from dashboard.charts.map import OUTLINE
+def test_map_ground_serialised_once_is_the_same_ground(app_dataset, app_table):
+    """The shipped ground, encoded once and spliced into each deck's JSON, is exactly what a
+    deck built from a fresh copy of the outline holds."""
+    import copy
 
     sites = map_sites(app_dataset, app_table, None, ("actual",))
     kwargs = dict(lang="en", unit_mode="std", region_order=REGIONS, center=CENTER, sized=False)
-    served = json.loads(map_deck(sites, ground_url="/p/app/static/geo/", **kwargs).to_json())
-    inline = json.loads(map_deck(sites, **kwargs).to_json())
-    fetched = {}
-    for layer in served["layers"]:
-        data = layer["data"]
-        if isinstance(data, str):
-            assert data.startswith("/p/app/static/geo/") and data.endswith(".json")
-            fetched[layer["id"]] = json.loads((OUTLINE / data.rsplit("/", 1)[1]).read_text())
-    assert {"provinces", "country", "maritime_boundary", "islets", "inset_land"} <= set(fetched)
-    for layer in inline["layers"]:
-        if layer["id"] in fetched:
-            assert layer["data"] == fetched[layer["id"]]
-    assert len(json.dumps(served)) < 60_000 < len(json.dumps(inline))
+    spliced = map_deck(sites, **kwargs).to_json()
+    fresh = map_deck(sites, outline=copy.deepcopy(load_outline()), **kwargs).to_json()
+    assert "@@ground" not in spliced
+    assert json.loads(spliced) == json.loads(fresh)

@@ -14,7 +14,6 @@ from dashboard.present.public import (
     page_link,
     public_root,
     setting_problem,
-    static_path,
 )
 from dashboard.present.view import View
 
@@ -80,22 +79,6 @@ def test_page_link_keeps_the_prefix_and_commas():
     assert claim_links(root, ["c 1"], "en") == [
         "https://intranet.example/innovation/claims?lang=en&claim=c+1"
     ]
-
-
-@pytest.mark.parametrize(
-    ("browser_url", "url_path", "expected"),
-    [
-        ("http://127.0.0.1:8501/map?lang=zh", "map", "/app/static/geo"),
-        ("https://intranet.example/innovation/map", "map", "/innovation/app/static/geo"),
-        ("https://intranet.example/innovation/", "", "/innovation/app/static/geo"),
-        ("https://intranet.example/innovation", "", "/innovation/app/static/geo"),
-        ("http://host/site?id=tianjin", "site", "/app/static/geo"),
-        (None, "map", "app/static/geo"),
-    ],
-)
-def test_static_path_follows_the_browsers_prefix(browser_url, url_path, expected):
-    """The map's outline is fetched under the prefix the browser used, root page or not."""
-    assert static_path(browser_url, url_path, "geo") == expected
 
 
 SITE_KEYS = ("lang", "unit", "present", "id")  # the site page's parameters (ui.registry)

@@ -24,6 +24,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "只列出最长的 {n} 个；选择一个区域可看到该区域的全部问题。",
         "Only the {n} longest are listed; choose a region to see all of its questions.",
     ),
+    "questions.all": ("显示全部 {n} 个问题", "Show all {n} questions"),
     "questions.of_sites": ("，共 {n} 个地点", ", {n} sites in all"),
     "count.derived": (" + {n} 条推算", " + {n} derived"),
     "count.parts": (
