@@ -16,8 +16,8 @@ SITE_KIND_ORDER = tuple(kind.value for kind in SiteKind)
 
 
 def headlines(table: pd.DataFrame, regions: Sequence[str], limit: int = 6) -> pd.DataFrame:
-    """Per metric, the latest actual level figure among ``regions``' sites; the metrics with
-    the most figures first. Derived figures are never headlines."""
+    """Per metric, the latest actual level figure among ``regions``' sites (a stock before a
+    flow); the metrics with the most figures first. Derived figures are never headlines."""
     rows = table[
         (~table["derived"])
         & table["same_as"].isna()
@@ -29,22 +29,26 @@ def headlines(table: pd.DataFrame, regions: Sequence[str], limit: int = 6) -> pd
         return rows
     counts = rows.groupby("metric_id", observed=True).size().rename("metric_claims")
     rank = {kind: i for i, kind in enumerate(SITE_KIND_ORDER)}
+    # A headline is how much there is: a metric's latest stock (or cumulative, or share) figure
+    # comes before any flow, so "16 firms signed this month" never stands for the total.
+    flows = (rows["measure"].astype(str) == "flow").to_numpy() if "measure" in rows else False
     rows = rows.assign(
+        _flow=flows,
         _kind_rank=[rank.get(str(k), len(rank)) for k in rows["site_kind"]],
         metric_claims=rows["metric_id"]
         .astype(str)
         .map({str(k): int(v) for k, v in counts.items()}),
     )
     rows = rows.sort_values(
-        ["metric_id", "period_end", "_kind_rank", "source_date"],
-        ascending=[True, False, True, False],
+        ["metric_id", "_flow", "period_end", "_kind_rank", "source_date"],
+        ascending=[True, True, False, True, False],
         kind="stable",
     )
     best = rows.drop_duplicates("metric_id", keep="first")
     best = best.sort_values(
         ["metric_claims", "period_end", "metric_id"], ascending=[False, False, True], kind="stable"
     )
-    return best.drop(columns=["_kind_rank"]).head(limit)
+    return best.drop(columns=["_kind_rank", "_flow"]).head(limit)
 
 
 @dataclass(frozen=True)

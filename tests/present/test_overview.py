@@ -24,3 +24,20 @@ def test_region_summary_counts(app_table):
         rows["source_id"].nunique(),
     )
     assert summary.claims > 0
+
+
+def test_headlines_prefer_how_much_there_is_to_a_flow():
+    """On the bundled data, 滨海—中关村's headline for registered firms is its total (超5,000,
+    May 2024), not the 16 firms that signed in the same month."""
+    from pathlib import Path
+
+    from dashboard.core.loader import load_dataset
+    from dashboard.core.table import tidy_table
+    from dashboard.present.rows import with_measure
+
+    table = with_measure(tidy_table(load_dataset(Path(__file__).resolve().parents[2] / "data")))
+    best = headlines(table, ["jingjinji"])
+    enterprises = best[best["metric_id"] == "registered_enterprises"].iloc[0]
+    assert enterprises["measure"] != "flow"
+    flows = table[(table["metric_id"] == "registered_enterprises") & (table["measure"] == "flow")]
+    assert not flows[flows["region_id"] == "jingjinji"].empty  # the case is really there
