@@ -36,6 +36,9 @@ SNAPSHOT_JS = r"""(names) => {
   const runTogether = (s) => squeezed.flatMap(
     p => [...s.replace(/\s+/g, '').matchAll(p)].map(m => Number(m[1])));
   const inputs = all(main, 'input').map(e => e.value).join('\n');
+  // A grid's link cell holds its address as text; what it shows (a site's name) is its label.
+  const labels = (roots) => roots.flatMap(root => all(root, '[role="gridcell"][aria-label]'))
+    .map(e => e.getAttribute('aria-label')).join('\n');
   const charts = all(main, '[data-testid="stPlotlyChart"]')
     .filter(e => e.querySelector('.main-svg'));
   const widgets = '[data-testid="stMultiSelect"], [data-testid="stSelectbox"], h2';
@@ -43,10 +46,11 @@ SNAPSHOT_JS = r"""(names) => {
     idle: !!app && app.getAttribute('data-test-script-state') === 'notRunning',
     skeleton: !!document.querySelector('[data-testid="stSkeleton"]'),
     h1: all(main, 'h1').map(e => e.textContent.trim()),
-    versions: marks(text(main ? [main] : []) + '\n' + inputs),
+    versions: marks(text(main ? [main] : []) + '\n' + labels(main ? [main] : []) + '\n' + inputs),
     widgets: marks(text(all(main, widgets)) + '\n' + inputs),
     charts: runTogether(text(charts)),
-    tables: marks(text(all(main, '[data-testid="stDataFrame"]'))),
+    tables: marks(text(all(main, '[data-testid="stDataFrame"]'))
+                  + '\n' + labels(all(main, '[data-testid="stDataFrame"]'))),
     drawn: charts.length,
     decks: all(main, '[data-testid="stDeckGlJsonChart"] canvas').length,
     exceptions: document.querySelectorAll('[data-testid="stException"]').length,
